@@ -1,0 +1,3 @@
+"""tui: a Textual app to step through any machine's execution."""
+
+__all__: list[str] = []
