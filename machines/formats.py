@@ -1,0 +1,91 @@
+"""Provides the registry of machine file formats, format detection, and loading and saving machines.
+
+Each family's codecs live in its own package; this module only knows where they are (as
+'module:function' strings, imported on use) so that the CLI can load any machine file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from machines.errors import ConversionError, SourceError, UnknownFormatError
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A machine read from a file, with the input the file names (if any) and other metadata."""
+
+    machine: Any
+    input: Any = None
+    format: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A machine file format.
+
+    `load(text) -> Loaded` raises a SourceError on bad text; `dump(machine) -> str` raises
+    ConversionError when the format cannot express the machine; `sniff(text) -> bool` tells
+    whether text looks like this format (used when the extension does not decide).
+    """
+
+    name: str
+    family: str
+    extensions: tuple[str, ...]
+    load: str
+    dump: str | None = None
+    sniff: str | None = None
+
+    def function(self, attribute: str) -> Callable[..., Any]:
+        module, _, name = getattr(self, attribute).partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+# Families add their formats here, most specific first (detection tries them in this order).
+FORMATS: tuple[Format, ...] = ()
+
+
+def format_named(name: str) -> Format:
+    """The format called `name`."""
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise UnknownFormatError(f"format={name!r} is not one of {[f.name for f in FORMATS]}")
+
+
+def detect_format(path: str | Path, text: str) -> Format:
+    """The format of a file: by its extension, then by sniffing its text."""
+    suffix = Path(path).suffix.lower()
+    by_extension = [f for f in FORMATS if suffix in f.extensions]
+    if len(by_extension) == 1:
+        return by_extension[0]
+    candidates = by_extension or list(FORMATS)
+    for fmt in candidates:
+        if fmt.sniff and fmt.function("sniff")(text):
+            return fmt
+    known = sorted({e for f in FORMATS for e in f.extensions})
+    raise UnknownFormatError(f"{path}: cannot tell the format (known extensions: {', '.join(known)}); "
+                             "name it with --format")
+
+
+def load_text(text: str, *, path: str | Path = "<input>", format: str | None = None) -> Loaded:
+    """Parses machine text in the named or detected format; errors name `path`."""
+    fmt = format_named(format) if format else detect_format(path, text)
+    try:
+        loaded = fmt.function("load")(text)
+    except SourceError as error:
+        raise error.with_filename(str(path)) from None
+    return Loaded(loaded.machine, loaded.input, fmt.name, loaded.metadata)
+
+
+def dump_text(machine: Any, format: str) -> str:
+    """Writes `machine` in the named format, or raises ConversionError saying why it cannot."""
+    fmt = format_named(format)
+    if fmt.dump is None:
+        raise ConversionError(f"format {fmt.name!r} can be read but not written")
+    return fmt.function("dump")(machine)
