@@ -1,0 +1,62 @@
+"""Provides the Textual app and `make_app`, the factory shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.screens import PickerScreen, StepperScreen
+from tui.source import Source, load_source
+
+DEFAULT_MAX_STEPS = 10_000_000
+"""The step budget of a run in the stepper unless the caller gives one."""
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+class TuringboxApp(App):
+    """The stepper app: opens on a machine's run, or on a picker over the examples."""
+
+    CSS_PATH = "tui.tcss"
+    TITLE = "turingbox"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
+
+    def __init__(self, source: Source | None, *, examples: Path, max_steps: int) -> None:
+        super().__init__()
+        self.source = source
+        self.examples = examples
+        self.max_steps = max_steps
+
+    def get_default_screen(self) -> Screen:
+        if self.source is None:
+            return PickerScreen(self.examples, max_steps=self.max_steps)
+        return StepperScreen(self.source, max_steps=self.max_steps)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every action of the screen's keys, besides Textual's own commands."""
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(binding.description, f"{binding.action} ({binding.key})",
+                                    partial(screen.run_action, binding.action))
+
+
+def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any = None, title: str = "",
+             format: str | None = None, examples: str | Path | None = None,
+             max_steps: int = DEFAULT_MAX_STEPS) -> TuringboxApp:
+    """The app on a machine file (`path`), on a machine built in code, or on the examples picker.
+
+    A bad file raises its SourceError here, before any screen is drawn.
+    """
+    if machine is not None:
+        source = Source.of(machine, "" if input is None else input, title)
+    elif path is not None:
+        source = load_source(path, format=format, input=input)
+    else:
+        source = None
+    return TuringboxApp(source, examples=Path(examples) if examples else EXAMPLES, max_steps=max_steps)

@@ -1,0 +1,22 @@
+"""Provides the choice of view for a machine: each family's view, else the text fallback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from machines.turing.machine import TuringMachine
+from tui.turing_view import TuringView
+from tui.view import MachineView, TextView
+
+VIEWS: tuple[tuple[type, type[MachineView]], ...] = (
+    (TuringMachine, TuringView),
+)
+"""(machine class, view class) pairs, tried in order."""
+
+
+def view_for(machine: Any) -> type[MachineView]:
+    """The view class that draws `machine`'s configurations."""
+    for kind, view in VIEWS:
+        if isinstance(machine, kind):
+            return view
+    return TextView

@@ -1,0 +1,32 @@
+"""Provides what the stepper opens: a machine with its input and a title, read from a file or given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from machines.core import machine_name
+from machines.files import read_text
+from machines.formats import load_text
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A machine to step through, the input it starts on, and the title the screen shows."""
+
+    machine: Any
+    input: Any = ""
+    title: str = ""
+
+    @classmethod
+    def of(cls, machine: Any, input: Any = "", title: str = "") -> Source:
+        """A source for a machine built in code (the title defaults to the machine's name)."""
+        return cls(machine, input, title or machine_name(machine))
+
+
+def load_source(path: str | Path, *, format: str | None = None, input: Any = None) -> Source:
+    """Reads a machine file; `input` (if given) replaces the input the file names."""
+    loaded = load_text(read_text(path), path=str(path), format=format)
+    start = input if input is not None else loaded.input
+    return Source.of(loaded.machine, "" if start is None else start, Path(path).name)
