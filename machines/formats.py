@@ -29,9 +29,10 @@ class Loaded:
 class Format:
     """A machine file format.
 
-    `load(text) -> Loaded` raises a SourceError on bad text; `dump(machine) -> str` raises
-    ConversionError when the format cannot express the machine; `sniff(text) -> bool` tells
-    whether text looks like this format (used when the extension does not decide).
+    `load(text) -> Loaded` raises a SourceError on bad text; `dump(machine, input=None) -> str`
+    raises ConversionError when the format cannot express the machine (or its input);
+    `sniff(text) -> bool` tells whether text looks like this format (used when the extension does
+    not decide).
     """
 
     name: str
@@ -47,7 +48,15 @@ class Format:
 
 
 # Families add their formats here, most specific first (detection tries them in this order).
-FORMATS: tuple[Format, ...] = ()
+FORMATS: tuple[Format, ...] = (
+    Format("tm", "turing", (".tm",), "machines.turing.tm_format:load", "machines.turing.tm_format:dump"),
+    Format("bbchallenge", "turing", (".bb",), "machines.turing.bbchallenge:load",
+           "machines.turing.bbchallenge:dump", "machines.turing.bbchallenge:sniff"),
+    Format("morphett", "turing", (".txt",), "machines.turing.morphett:load",
+           "machines.turing.morphett:dump", "machines.turing.morphett:sniff"),
+    Format("turingmachine.io", "turing", (".yaml", ".yml"), "machines.turing.tmio:load",
+           "machines.turing.tmio:dump", "machines.turing.tmio:sniff"),
+)
 
 
 def format_named(name: str) -> Format:
@@ -83,9 +92,11 @@ def load_text(text: str, *, path: str | Path = "<input>", format: str | None = N
     return Loaded(loaded.machine, loaded.input, fmt.name, loaded.metadata)
 
 
-def dump_text(machine: Any, format: str) -> str:
-    """Writes `machine` in the named format, or raises ConversionError saying why it cannot."""
+def dump_text(machine: Any, format: str, *, input: Any = None) -> str:
+    """Writes `machine` (and the input it runs on, if any) in the named format, or raises
+    ConversionError saying why it cannot."""
     fmt = format_named(format)
     if fmt.dump is None:
         raise ConversionError(f"format {fmt.name!r} can be read but not written")
-    return fmt.function("dump")(machine)
+    dump = fmt.function("dump")
+    return dump(machine) if input is None else dump(machine, input=input)
