@@ -56,6 +56,14 @@ FORMATS: tuple[Format, ...] = (
            "machines.turing.morphett:dump", "machines.turing.morphett:sniff"),
     Format("turingmachine.io", "turing", (".yaml", ".yml"), "machines.turing.tmio:load",
            "machines.turing.tmio:dump", "machines.turing.tmio:sniff"),
+    Format("rle", "life", (".rle",), "machines.life.rle:load", "machines.life.rle:render",
+           "machines.life.rle:sniff"),
+    Format("life106", "life", (".lif", ".life"), "machines.life.life106:load", "machines.life.life106:render",
+           "machines.life.life106:sniff"),
+    Format("cells", "life", (".cells",), "machines.life.cells:load", "machines.life.cells:render",
+           "machines.life.cells:sniff"),
+    Format("lifegpt", "life", (".lifegpt",), "machines.life.lifegpt:load", "machines.life.lifegpt:render",
+           "machines.life.lifegpt:sniff"),
 )
 
 
