@@ -1,0 +1,147 @@
+"""Provides the plain engine: integer-coded rule tables and bytearray tapes in a tight loop, no snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from machines.core import Outcome
+from machines.turing.machine import Tape, TMConfig, TuringMachine
+
+CHUNK = 1 << 20
+"""Steps between two progress reports (and between two checks of the budget)."""
+
+_HALT = -1  # table entry for an undefined transition: stop without a step
+_GROW = -2  # table entry for reading the sentinel at a tape end: grow that tape and go on
+
+
+class Coding:
+    """Integer codes of a machine: the blank is 0, the other symbols 1..k-1, the sentinel k."""
+
+    def __init__(self, tm: TuringMachine) -> None:
+        self.symbols = (tm.blank, *(s for s in tm.alphabet if s != tm.blank))
+        self.code = {s: i for i, s in enumerate(self.symbols)}
+        self.sentinel = len(self.symbols)
+        self.states = tm.states
+        self.state_index = {s: i for i, s in enumerate(tm.states)}
+
+    def encode_tape(self, tape: Tape) -> tuple[bytearray, int, int]:
+        """A bytearray with a sentinel at each end, the position of its index 0, and the head's index."""
+        cells = bytearray([self.sentinel, *(self.code[c] for c in tape.cells), self.sentinel])
+        origin = tape.start - 1
+        return cells, origin, tape.head - origin
+
+    def decode_tape(self, cells: bytearray, origin: int, head: int, blank: str) -> Tape:
+        """The normal-form Tape of a sentinel-ended bytearray (the sentinels read as blanks)."""
+        inner = bytes(cells[1:-1])
+        lead = min(len(inner) - len(inner.lstrip(b"\0")), head - 1)
+        trail = max(len(inner.rstrip(b"\0")), head)
+        symbols = self.symbols
+        kept = [symbols[c] for c in inner[lead:trail]]
+        return Tape.normal(kept, origin + 1 + lead, origin + head, blank)
+
+
+def _grow(cells: bytearray, pos: int, sentinel: int) -> tuple[bytearray, int, int]:
+    """Doubles a tape whose head stands on a sentinel; returns the tape, head index and origin shift."""
+    size = len(cells)
+    if pos == 0:
+        return bytearray([sentinel]) + bytearray(size) + cells[1:], pos + size, size
+    return cells[:-1] + bytearray(size) + bytearray([sentinel]), pos, 0
+
+
+def run(tm: TuringMachine, config: TMConfig, *, max_steps: int,
+        on_progress: Callable[[int], None] | None = None) -> tuple[Outcome, int, TMConfig]:
+    """Runs `tm` from `config` for at most `max_steps` steps: (outcome, steps, final configuration)."""
+    coding = Coding(tm)
+    if tm.tapes == 1:
+        return _run_one(tm, coding, config, max_steps, on_progress)
+    return _run_many(tm, coding, config, max_steps, on_progress)
+
+
+def _run_one(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: int,
+             on_progress: Callable[[int], None] | None) -> tuple[Outcome, int, TMConfig]:
+    width = coding.sentinel + 1
+    size = len(tm.states) * width
+    writes, moves, nexts = [0] * size, [0] * size, [_HALT] * size
+    for q in range(len(tm.states)):
+        nexts[q * width + coding.sentinel] = _GROW
+    for rule in tm.rules:
+        i = coding.state_index[rule.state] * width + coding.code[rule.read[0]]
+        writes[i], moves[i] = coding.code[rule.write[0]], rule.moves[0].value
+        nexts[i] = coding.state_index[rule.next_state] * width
+    cells, origin, pos = coding.encode_tape(config.tape)
+    q = _HALT if config.state in tm.halt_states else coding.state_index[config.state] * width
+    steps = 0
+    outcome = Outcome.STEP_LIMIT
+    while steps < max_steps and q != _HALT:
+        chunk = min(CHUNK, max_steps - steps)
+        nq = 0
+        i = -1
+        for i in range(chunk):  # noqa: B007 - i counts the steps done when the loop breaks
+            j = q + cells[pos]
+            nq = nexts[j]
+            if nq < 0:
+                break
+            cells[pos] = writes[j]
+            pos += moves[j]
+            q = nq
+        else:
+            steps += chunk
+            if on_progress is not None:
+                on_progress(steps)
+            continue
+        steps += i
+        if nq == _HALT:
+            break
+        cells, pos, shift = _grow(cells, pos, coding.sentinel)
+        origin -= shift
+    if q == _HALT or nexts[q + cells[pos]] == _HALT:
+        outcome = Outcome.HALTED
+    elif nexts[q + cells[pos]] == _GROW:
+        cells, pos, shift = _grow(cells, pos, coding.sentinel)
+        origin -= shift
+        outcome = Outcome.HALTED if nexts[q + cells[pos]] == _HALT else Outcome.STEP_LIMIT
+    state = config.state if q == _HALT else coding.states[q // width]
+    return outcome, steps, TMConfig(state, (coding.decode_tape(cells, origin, pos, tm.blank),))
+
+
+def _run_many(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: int,
+              on_progress: Callable[[int], None] | None) -> tuple[Outcome, int, TMConfig]:
+    k, width = tm.tapes, coding.sentinel + 1
+    weights = [width**t for t in range(k)]
+    per_state = width**k
+    table: dict[int, tuple[tuple[int, ...], tuple[int, ...], int]] = {}
+    for rule in tm.rules:
+        key = coding.state_index[rule.state] * per_state + sum(
+            coding.code[s] * w for s, w in zip(rule.read, weights, strict=True))
+        table[key] = (tuple(coding.code[s] for s in rule.write), tuple(m.value for m in rule.moves),
+                      coding.state_index[rule.next_state] * per_state)
+    encoded = [coding.encode_tape(t) for t in config.tapes]
+    tapes = [e[0] for e in encoded]
+    origins = [e[1] for e in encoded]
+    heads = [e[2] for e in encoded]
+    tape_ids = range(k)
+    halted = config.state in tm.halt_states
+    q = 0 if halted else coding.state_index[config.state] * per_state
+    steps = 0
+    while not halted:
+        for t in tape_ids:
+            if tapes[t][heads[t]] == coding.sentinel:
+                tapes[t], heads[t], shift = _grow(tapes[t], heads[t], coding.sentinel)
+                origins[t] -= shift
+        rule = table.get(q + sum(tapes[t][heads[t]] * weights[t] for t in tape_ids))
+        if rule is None:
+            halted = True
+        elif steps == max_steps:
+            break
+        else:
+            writes, moves, q = rule
+            for t in tape_ids:
+                tapes[t][heads[t]] = writes[t]
+                heads[t] += moves[t]
+            steps += 1
+            if on_progress is not None and steps % CHUNK == 0:
+                on_progress(steps)
+    state = config.state if config.state in tm.halt_states else coding.states[q // per_state]
+    final = TMConfig(state, tuple(coding.decode_tape(tapes[t], origins[t], heads[t], tm.blank)
+                                  for t in tape_ids))
+    return (Outcome.HALTED if halted else Outcome.STEP_LIMIT), steps, final
