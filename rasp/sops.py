@@ -1,0 +1,307 @@
+"""Provides the computation graph RASP programs build: s-ops and selectors as frozen graph nodes.
+
+Running RASP source (`rasp.session`) or the Python embedding (`rasp.embedding`) builds these nodes;
+`rasp.interpreter` evaluates them on an input, `rasp.analysis` schedules them into layers and heads,
+and the compiler reads them. Nodes compare by identity (`eq=False`): a graph shares sub-graphs, and
+two separately written `select(...)`s are two attention heads even when they look alike, exactly as
+in the original REPL. Elementwise operations keep their Python function (`Map.fn`), as tracr does,
+so a compiler can tabulate them over inferred value sets.
+
+Each node has a `name` (set when a program assigns it; empty otherwise), a human `label` of the
+operation, and the `span` of the source expression that created it, for error messages.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from machines.errors import Span
+
+
+class Comparison(enum.Enum):
+    """A select predicate; `comparison(key, query)` is True when the query selects the key."""
+
+    EQ = "=="
+    NEQ = "!="
+    LT = "<"
+    LEQ = "<="
+    GT = ">"
+    GEQ = ">="
+    TRUE = "true"
+    FALSE = "false"
+
+    def __call__(self, key: object, query: object) -> bool:
+        return _PREDICATES[self](key, query)
+
+
+_PREDICATES: dict[Comparison, Callable[[object, object], bool]] = {
+    Comparison.EQ: lambda k, q: k == q,
+    Comparison.NEQ: lambda k, q: not (k == q),
+    Comparison.LT: lambda k, q: k < q,
+    Comparison.LEQ: lambda k, q: k <= q,
+    Comparison.GT: lambda k, q: k > q,
+    Comparison.GEQ: lambda k, q: k >= q,
+    Comparison.TRUE: lambda k, q: True,
+    Comparison.FALSE: lambda k, q: False,
+}
+
+
+class Encoding(enum.Enum):
+    """How a compiler should lay an s-op out in the residual stream (tracr's annotation)."""
+
+    CATEGORICAL = "categorical"
+    NUMERICAL = "numerical"
+
+
+class Reduction(enum.Enum):
+    """How an aggregate combines several selected values (MAX and MIN are RASP-L's)."""
+
+    MEAN = "mean"
+    MAX = "max"
+    MIN = "min"
+
+
+class _Unset:
+    """The default of an aggregate that was given none: the dialect decides (0, or None in tracr)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = _Unset()
+
+_meta = {"compare": False, "repr": False}
+
+
+@dataclass(frozen=True, eq=False)
+class Node:
+    """Base of s-ops and selectors."""
+
+    def children(self) -> tuple[Node, ...]:
+        """The nodes this one is computed from, in a fixed order."""
+        return ()
+
+    @property
+    def label(self) -> str:
+        """A short description of the operation."""
+        return type(self).__name__
+
+    @property
+    def display_name(self) -> str:
+        """The name a program gave this node, else its label."""
+        return getattr(self, "name", "") or self.label
+
+    def renamed(self, name: str) -> Node:
+        """The same operation under a new name (assignment names s-ops, as in the original)."""
+        return replace(self, name=name)
+
+
+@dataclass(frozen=True, eq=False)
+class SOp(Node):
+    """A sequence operation: evaluates to one value per position."""
+
+
+@dataclass(frozen=True, eq=False)
+class Selector(Node):
+    """An attention pattern: evaluates to a query × key boolean matrix."""
+
+
+TOKEN_CASTS = ("str", "int", "float", "bool", "asis")
+
+
+@dataclass(frozen=True, eq=False)
+class Tokens(SOp):
+    """The input, each element cast by `cast` ('str', 'int', 'float', 'bool' or 'asis')."""
+
+    cast: str = "str"
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    @property
+    def label(self) -> str:
+        return f"tokens_{self.cast}"
+
+
+@dataclass(frozen=True, eq=False)
+class Indices(SOp):
+    """The positions 0 .. n-1."""
+
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    @property
+    def label(self) -> str:
+        return "indices"
+
+
+@dataclass(frozen=True, eq=False)
+class Constant(SOp):
+    """The same atom at every position (an atom lifted where an s-op is needed)."""
+
+    value: object = 0
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    @property
+    def label(self) -> str:
+        return repr(self.value) if isinstance(self.value, str) else str(self.value)
+
+
+@dataclass(frozen=True, eq=False)
+class Map(SOp):
+    """`fn` applied position by position to the values of `args` (one or more s-ops)."""
+
+    fn: Callable[..., object]
+    args: tuple[SOp, ...]
+    op: str = "map"
+    """What `fn` computes, for printing and compiling: an operator ('+', 'not', 'indicator', ...)."""
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return self.args
+
+    @property
+    def label(self) -> str:
+        return f"{self.op}({', '.join(a.display_name for a in self.args)})"
+
+
+@dataclass(frozen=True, eq=False)
+class Aggregate(SOp):
+    """Per query, combines the `sop` values at the keys `selector` selects (§2.2 of the reference).
+
+    No key selected gives `default` (UNSET: the dialect's default); one key gives its value
+    unchanged; several give their mean (or max/min under RASP-L).
+    """
+
+    selector: Selector
+    sop: SOp
+    default: object = UNSET
+    reduction: Reduction = Reduction.MEAN
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.selector, self.sop)
+
+    @property
+    def label(self) -> str:
+        return f"aggregate({self.selector.display_name}, {self.sop.display_name})"
+
+
+@dataclass(frozen=True, eq=False)
+class SelectorWidth(SOp):
+    """How many keys each query selects (a primitive in tracr; the RASP library builds it)."""
+
+    selector: Selector
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+    encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.selector,)
+
+    @property
+    def label(self) -> str:
+        return f"selector_width({self.selector.display_name})"
+
+
+@dataclass(frozen=True, eq=False)
+class Select(Selector):
+    """Query i selects key j when `comparison(keys[j], queries[i])`."""
+
+    keys: SOp
+    queries: SOp
+    comparison: Comparison = Comparison.EQ
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.keys, self.queries)
+
+    @property
+    def label(self) -> str:
+        return f"select({self.keys.display_name}, {self.queries.display_name}, {self.comparison.value})"
+
+
+@dataclass(frozen=True, eq=False)
+class SelectorAnd(Selector):
+    """Both selectors select."""
+
+    left: Selector
+    right: Selector
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+    @property
+    def label(self) -> str:
+        return f"({self.left.display_name} and {self.right.display_name})"
+
+
+@dataclass(frozen=True, eq=False)
+class SelectorOr(Selector):
+    """Either selector selects."""
+
+    left: Selector
+    right: Selector
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+    @property
+    def label(self) -> str:
+        return f"({self.left.display_name} or {self.right.display_name})"
+
+
+@dataclass(frozen=True, eq=False)
+class SelectorNot(Selector):
+    """The complement of a selector."""
+
+    inner: Selector
+    name: str = field(default="", **_meta)
+    span: Span | None = field(default=None, **_meta)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.inner,)
+
+    @property
+    def label(self) -> str:
+        return f"(not {self.inner.display_name})"
+
+
+def topological(root: Node) -> list[Node]:
+    """Every node `root` depends on (itself last), each after its children; iterative, so deep
+    graphs do not hit Python's recursion limit."""
+    order: list[Node] = []
+    seen: set[int] = set()
+    stack: list[tuple[Node, Iterator[Node]]] = [(root, iter(root.children()))]
+    seen.add(id(root))
+    while stack:
+        node, pending = stack[-1]
+        child = next(pending, None)
+        if child is None:
+            stack.pop()
+            order.append(node)
+        elif id(child) not in seen:
+            seen.add(id(child))
+            stack.append((child, iter(child.children())))
+    return order
