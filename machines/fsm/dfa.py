@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from machines.core import Outcome
-from machines.errors import MachineSyntaxError, Span, UnknownStateError, UnknownSymbolError
+from machines.errors import UnknownStateError, UnknownSymbolError
 from machines.fsm.errors import raise_problems
 from machines.fsm.words import (
     check_state,
@@ -15,6 +15,7 @@ from machines.fsm.words import (
     endpoint_problems,
     fresh_name,
     render_word,
+    split_config,
     to_word,
     unique,
 )
@@ -32,19 +33,6 @@ class Transition:
         return f"{self.source} -{self.symbol}-> {self.target}"
 
 
-def _split_config(text: str) -> tuple[str, int, tuple[str, ...]]:
-    head, bar, rest = text.partition("|")
-    parts = head.split()
-    if not bar or len(parts) != 3 or parts[1] != "@" or not parts[2].isdigit():
-        raise MachineSyntaxError("expected 'STATE @ POSITION | SYMBOLS'", span=Span(1, 1), source=text)
-    word = tuple(rest.split())
-    position = int(parts[2])
-    if position > len(word):
-        raise MachineSyntaxError(f"position {position} is past the end of the {len(word)}-symbol input",
-                                 span=Span(1, head.index(parts[2]) + 1), source=text)
-    return parts[0], position, word
-
-
 @dataclass(frozen=True, slots=True)
 class DFAConfig:
     """A DFA's configuration: its state, the whole input word, and how many symbols it has read."""
@@ -60,7 +48,7 @@ class DFAConfig:
     @classmethod
     def parse(cls, text: str) -> DFAConfig:
         """Reads what `render` writes."""
-        state, position, word = _split_config(text)
+        state, position, word = split_config(text)
         return cls(state, word, position)
 
 

@@ -8,7 +8,6 @@ from types import MappingProxyType
 
 from machines.core import Outcome
 from machines.errors import MachineSyntaxError, Span, UnknownStateError, UnknownSymbolError
-from machines.fsm.dfa import _split_config
 from machines.fsm.errors import raise_problems
 from machines.fsm.words import (
     EPSILON,
@@ -16,6 +15,7 @@ from machines.fsm.words import (
     check_symbol,
     endpoint_problems,
     render_word,
+    split_config,
     to_word,
     unique,
 )
@@ -53,7 +53,7 @@ class NFAConfig:
     @classmethod
     def parse(cls, text: str) -> NFAConfig:
         """Reads what `render` writes."""
-        states, position, word = _split_config(text)
+        states, position, word = split_config(text)
         if not (states.startswith("{") and states.endswith("}")):
             raise MachineSyntaxError("expected a set of states '{q0,q1}'", span=Span(1, 1), source=text)
         inner = states[1:-1]

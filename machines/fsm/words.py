@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from machines.errors import InvalidInputError, InvalidMachineError, UnknownStateError
+from machines.errors import (
+    InvalidInputError,
+    InvalidMachineError,
+    MachineSyntaxError,
+    Span,
+    UnknownStateError,
+)
 
 EPSILON = ""
 """The symbol of an epsilon (lambda) move in an NFA's transition table."""
@@ -85,3 +91,17 @@ def name_all(keys: Sequence[object], render) -> dict[object, str]:
     usable = all(n and not _BAD_STATE.search(n) for n in names.values())
     ok = usable and len(set(names.values())) == len(names)
     return names if ok else {key: f"s{i}" for i, key in enumerate(keys)}
+
+
+def split_config(text: str) -> tuple[str, int, tuple[str, ...]]:
+    """Reads 'STATE @ POSITION | SYMBOLS' (the shared head of every automaton configuration)."""
+    head, bar, rest = text.partition("|")
+    parts = head.split()
+    if not bar or len(parts) != 3 or parts[1] != "@" or not parts[2].isdigit():
+        raise MachineSyntaxError("expected 'STATE @ POSITION | SYMBOLS'", span=Span(1, 1), source=text)
+    word = tuple(rest.split())
+    position = int(parts[2])
+    if position > len(word):
+        raise MachineSyntaxError(f"position {position} is past the end of the {len(word)}-symbol input",
+                                 span=Span(1, head.index(parts[2]) + 1), source=text)
+    return parts[0], position, word
