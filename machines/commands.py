@@ -3,7 +3,331 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import Any
+
+from machines.cli import positive_int
+
+PROGRESS_FROM = 1_000_000
+"""Runs with at least this many steps of budget show a progress bar."""
+TAPE_CELLS = 60
+"""How many cells around the head `run` shows of each tape."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `run`, `convert` and `diagram` to the `turingbox` command."""
+    run = subparsers.add_parser("run", help="run a machine file and summarise the run",
+                                description="Runs a machine file (format detected from the file) and "
+                                            "shows the final tape and a summary.")
+    run.add_argument("file", help="a machine file")
+    run.add_argument("--input", help="the input (default: the file's own input, else empty); "
+                                     "tapes of a k-tape machine are separated by '|'")
+    run.add_argument("--format", help="the file's format, when it cannot be detected")
+    run.add_argument("--max-steps", type=positive_int, default=10_000_000,
+                     help="step budget (default 10,000,000)")
+    run.add_argument("--engine", default=None,
+                     help="Turing machine engine: reference, plain (default) or accelerated")
+    run.add_argument("--trace", action="store_true",
+                     help="print every configuration (runs on the reference engine)")
+    run.add_argument("--json", action="store_true", help="print the result as JSON")
+    run.add_argument("--detect-cycles", action="store_true",
+                     help="stop at the first repeated configuration")
+    run.set_defaults(handler=run_command)
+
+    convert = subparsers.add_parser("convert", help="convert a machine file to another format",
+                                    description="Writes the machine (and its input) in another format, "
+                                                "or says why that format cannot express it.")
+    convert.add_argument("source", help="the machine file to read")
+    convert.add_argument("target", help="the file to write (its extension picks the format)")
+    convert.add_argument("--format", help="the source file's format, when it cannot be detected")
+    convert.add_argument("--to", help="the target format (default: from the target's extension)")
+    convert.set_defaults(handler=convert_command)
+
+    diagram = subparsers.add_parser("diagram", help="draw a run or the state graph of a Turing machine",
+                                    description="Draws the space-time diagram of a run (.png, .svg, .txt) "
+                                                "or the state graph (.dot, .mmd).")
+    diagram.add_argument("file", help="a Turing machine file")
+    diagram.add_argument("--out", required=True, help="output file: .png, .svg, .txt, .dot or .mmd")
+    diagram.add_argument("--input", help="the input (default: the file's own input, else empty)")
+    diagram.add_argument("--format", help="the file's format, when it cannot be detected")
+    diagram.add_argument("--max-steps", type=positive_int, default=200,
+                         help="steps drawn in a space-time diagram (default 200)")
+    diagram.add_argument("--cell", type=positive_int, default=4, help="pixels per cell in a PNG (default 4)")
+    diagram.set_defaults(handler=diagram_command)
+
+
+def _load(path: str, format: str | None):
+    from machines.files import read_text
+    from machines.formats import load_text
+
+    return load_text(read_text(path), path=path, format=format)
+
+
+def _input(loaded, given: str | None) -> Any:
+    """The input to run on: --input (split into tapes on '|'; a space is the symbol the format's
+    metadata names as 'space'), else the file's own input, else empty."""
+    from machines.turing.machine import TuringMachine
+
+    machine = loaded.machine
+    if given is None:
+        return loaded.input if loaded.input is not None else ""
+    given = given.replace(" ", loaded.metadata.get("space", " "))
+    if isinstance(machine, TuringMachine) and machine.tapes > 1:
+        return tuple(given.split("|"))
+    return given
+
+
+def _initial(machine, input: Any, given: str | None):
+    """The initial configuration; a bad --input is reported as such."""
+    from machines.errors import InvalidInputError
+
+    try:
+        return machine.initial(input)
+    except InvalidInputError as error:
+        raise InvalidInputError(f"--input {given!r}: {error}" if given is not None else str(error)) from None
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """`turingbox run`: runs a machine and prints the final tape and a summary (or JSON)."""
+    import time
+
+    from rich.console import Console
+
+    from machines.errors import UnknownFormatError
+    from machines.turing.machine import TuringMachine
+
+    loaded = _load(args.file, args.format)
+    machine = loaded.machine
+    input = _input(loaded, args.input)
+    is_tm = isinstance(machine, TuringMachine)
+    if args.engine is not None and not is_tm:
+        raise UnknownFormatError(f"--engine applies to Turing machines; {args.file} holds a "
+                                 f"{type(machine).__name__}")
+    start_config = _initial(machine, input, args.input)
+    console, errors = Console(highlight=False), Console(stderr=True, highlight=False)
+    engine = args.engine or ("reference" if args.detect_cycles else "plain")
+    if args.trace:
+        engine = "reference"
+    started = time.perf_counter()
+    with _progress(errors, args.max_steps, quiet=args.json) as on_progress:
+        if args.trace or not is_tm:
+            result = _run_traced(machine, input, args, on_progress)
+        else:
+            result = _run_engine(machine, start_config, args, engine, on_progress)
+    elapsed = time.perf_counter() - started
+    result.update(machine=getattr(machine, "name", "") or Path(args.file).name, file=args.file,
+                  format=loaded.format, engine=engine if is_tm else None, input=_show_input(input),
+                  seconds=round(elapsed, 6))
+    final = result.pop("final_config")
+    if args.json:
+        import json
+
+        console.print(json.dumps(result, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+        return 0
+    if args.trace:
+        for snapshot in result["trace"]:
+            rule = f"  ({snapshot['rule']})" if snapshot["rule"] else ""
+            console.print(f"{snapshot['step']:>6}  {snapshot['config']}{rule}", markup=False)
+    if is_tm:
+        for i, tape in enumerate(final.tapes):
+            console.print(_tape_text(tape, machine.blank, f"tape {i}" if machine.tapes > 1 else "tape"))
+    else:
+        console.print(final.render(), markup=False)
+    console.print(_summary(result))
+    return 0
+
+
+def _show_input(input: Any) -> Any:
+    return input if isinstance(input, str) else [i if isinstance(i, str) else list(i) for i in input]
+
+
+def _run_traced(machine, input, args, on_progress) -> dict:
+    """Runs with the trace model (any machine family), keeping every snapshot only for --trace."""
+    from machines.core import Retention, run
+
+    counted = _Counted(machine, on_progress)
+    retention = None if args.trace else Retention.ends(0, 0)
+    trace = run(counted, input, max_steps=args.max_steps, detect_cycles=args.detect_cycles,
+                retention=retention)
+    final = trace.final.config
+    non_blank = machine.non_blank(final) if hasattr(machine, "non_blank") else None
+    result = {"outcome": trace.outcome.value, "steps": trace.steps, "non_blank": non_blank,
+              "final": final.render(), "final_config": final}
+    if trace.cycle_start is not None:
+        result["cycle_start"] = trace.cycle_start
+    if args.trace:
+        result["trace"] = [{"step": s.step, "config": s.config.render(),
+                            "rule": None if s.event is None else str(s.event)} for s in trace.snapshots]
+    return result
+
+
+def _run_engine(machine, config, args, engine: str, on_progress) -> dict:
+    from machines.turing.engines import run_engine_from
+
+    result = run_engine_from(machine, config, engine=engine, max_steps=args.max_steps,
+                             on_progress=on_progress, detect_cycles=args.detect_cycles)
+    return {"outcome": result.outcome.value, "steps": result.steps, "non_blank": result.non_blank,
+            "final": result.final.render(), "final_config": result.final}
+
+
+class _Counted:
+    """A machine that reports its step count now and then (drives the progress bar of any family)."""
+
+    EVERY = 65_536
+
+    def __init__(self, machine, on_progress) -> None:
+        self.machine, self.on_progress, self.steps = machine, on_progress, 0
+        self.name = getattr(machine, "name", "") or type(machine).__name__
+
+    def initial(self, input):
+        return self.machine.initial(input)
+
+    def classify(self, config):
+        return self.machine.classify(config)
+
+    def step(self, config):
+        self.steps += 1
+        if self.on_progress is not None and self.steps % self.EVERY == 0:
+            self.on_progress(self.steps)
+        return self.machine.step(config)
+
+
+class _progress:
+    """A transient rich progress bar on stderr for big budgets; yields the `on_progress` callback."""
+
+    def __init__(self, console, max_steps: int, *, quiet: bool) -> None:
+        self.console, self.max_steps = console, max_steps
+        self.enabled = not quiet and max_steps >= PROGRESS_FROM
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("running"), BarColumn(), TextColumn("{task.completed:,} steps"),
+                            TimeElapsedColumn(), console=self.console, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("run", total=self.max_steps)
+        return lambda steps: self.bar.update(task, completed=steps)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _tape_text(tape, blank: str, label: str):
+    """The tape around the head (at most TAPE_CELLS cells), the head's cell bracketed and highlighted."""
+    from rich.text import Text
+
+    end = tape.start + len(tape.cells) - 1
+    lo, hi = max(tape.start, tape.head - TAPE_CELLS // 2), min(end, tape.head + TAPE_CELLS // 2)
+    compact = all(len(c) == 1 for c in tape.cells)
+    text = Text(f"{label} ", style="bold")
+    if lo > tape.start:
+        text.append("… ")
+    for position in range(lo, hi + 1):
+        symbol = tape.at(position, blank)
+        if position == tape.head:
+            text.append(f"[{symbol}]", style="bold reverse")
+        else:
+            text.append(symbol if compact else f" {symbol} ", style="dim" if symbol == blank else "")
+    if hi < end:
+        text.append(" …")
+    text.append(f"   head at cell {tape.head}", style="dim")
+    return text
+
+
+def _summary(result: dict):
+    from rich.table import Table
+
+    table = Table(title=result["machine"], show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    rows = [("file", f"{result['file']} ({result['format']})"), ("outcome", result["outcome"]),
+            ("steps", f"{result['steps']:,}"),
+            ("non-blank cells", "—" if result["non_blank"] is None else f"{result['non_blank']:,}"),
+            ("time", f"{result['seconds']:.3f} s")]
+    if result.get("engine"):
+        rows.insert(2, ("engine", result["engine"]))
+    if "cycle_start" in result:
+        rows.insert(3, ("cycle", f"from step {result['cycle_start']:,}"))
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _target_format(path: str, to: str | None, family: str):
+    from machines.errors import ConversionError, UnknownFormatError
+    from machines.formats import FORMATS, format_named
+
+    if to:
+        fmt = format_named(to)
+    else:
+        suffix = Path(path).suffix.lower()
+        matches = [f for f in FORMATS if suffix in f.extensions and f.dump and f.family == family]
+        if len(matches) != 1:
+            names = [f.name for f in FORMATS if f.dump and f.family == family]
+            raise UnknownFormatError(f"{path}: cannot tell the target format from "
+                                     f"{suffix or 'no extension'!r}; name it with --to (one of "
+                                     f"{', '.join(names)})")
+        fmt = matches[0]
+    if fmt.family != family:
+        raise ConversionError(f"format {fmt.name!r} holds {fmt.family} machines, not {family} machines")
+    return fmt
+
+
+def convert_command(args: argparse.Namespace) -> int:
+    """`turingbox convert`: rewrites a machine file in another format."""
+    from rich.console import Console
+
+    from machines.files import write_text
+    from machines.formats import dump_text, format_named
+
+    loaded = _load(args.source, args.format)
+    fmt = _target_format(args.target, args.to, format_named(loaded.format).family)
+    text = dump_text(loaded.machine, fmt.name, input=loaded.input or None)
+    write_text(args.target, text)
+    Console(highlight=False).print(f"wrote {args.target} ({fmt.name}) from {args.source} ({loaded.format})",
+                                   markup=False)
+    return 0
+
+
+DIAGRAMS = (".png", ".svg", ".txt", ".dot", ".mmd")
+
+
+def diagram_command(args: argparse.Namespace) -> int:
+    """`turingbox diagram`: draws a space-time diagram (.png/.svg/.txt) or state graph (.dot/.mmd)."""
+    from rich.console import Console
+
+    from machines.core import run
+    from machines.errors import ConversionError, UnknownFormatError
+    from machines.files import write_bytes, write_text
+    from machines.turing import diagram
+    from machines.turing.machine import TuringMachine
+
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in DIAGRAMS:
+        raise UnknownFormatError(f"--out {args.out!r}: a diagram is one of {', '.join(DIAGRAMS)}")
+    loaded = _load(args.file, args.format)
+    machine = loaded.machine
+    if not isinstance(machine, TuringMachine):
+        raise ConversionError(f"diagram draws Turing machines; {args.file} holds a {type(machine).__name__}")
+    if suffix in (".dot", ".mmd"):
+        graph = diagram.state_graph(machine)
+        write_text(args.out, diagram.to_dot(graph) if suffix == ".dot" else diagram.to_mermaid(graph))
+        what = f"state graph of {graph.number_of_nodes()} states"
+    else:
+        input = _input(loaded, args.input)
+        _initial(machine, input, args.input)
+        trace = run(machine, input, max_steps=args.max_steps)
+        what = f"space-time diagram of {trace.steps} steps ({trace.outcome.value})"
+        if suffix == ".txt":
+            write_text(args.out, diagram.spacetime_text(machine, trace.snapshots))
+        else:
+            image = diagram.spacetime_image(machine, trace.snapshots, cell=args.cell)
+            data = (diagram.png_bytes(image) if suffix == ".png"
+                    else diagram.svg_bytes(image, title=machine.name))
+            write_bytes(args.out, data)
+    Console(highlight=False).print(f"wrote {args.out}: {what}", markup=False)
+    return 0

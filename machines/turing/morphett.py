@@ -89,7 +89,7 @@ def load(text: str) -> Loaded:
         states.update({s: None for s in (rule.state, rule.next_state) if s != WILDCARD})
         symbols.update({s: None for s in (*rule.read, *rule.write) if s != WILDCARD})
     symbols.update({s: None for s in input})
-    return Loaded(_expand(table, list(states), list(symbols), name), input)
+    return Loaded(_expand(table, list(states), list(symbols), name), input, metadata={"space": BLANK})
 
 
 def _parse_line(fields: list[tuple[str, int]], number: int, text: str) -> Rule:

@@ -189,7 +189,7 @@ def _build(spec: dict, place: _Place, root: yaml.Node, name: str) -> Loaded:
                                 tuple(rules), name=name)
     except InvalidMachineError as error:
         raise place.error(str(error), table_node) from None
-    return Loaded(machine, input)
+    return Loaded(machine, input, metadata={"space": SPACE})
 
 
 def _instruction(node: yaml.Node, synonyms: dict | None, table: dict, place: _Place):
