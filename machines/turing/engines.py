@@ -9,7 +9,7 @@ from typing import Any
 from machines import core
 from machines.core import Outcome
 from machines.errors import MachineError, check_budget
-from machines.turing import plain
+from machines.turing import accelerated, plain
 from machines.turing.machine import TMConfig, TuringMachine
 
 EngineRun = Callable[..., tuple[Outcome, int, TMConfig]]
@@ -94,6 +94,8 @@ ENGINES: dict[str, Engine] = {
     e.name: e for e in (
         Engine("reference", "the trace-model stepper (machines.core.run); slow, the oracle", _run_reference),
         Engine("plain", "integer tables and bytearray tapes in a tight loop; any number of tapes", plain.run),
+        Engine("accelerated", "run-length-encoded block macro machine with chain steps; one tape",
+               accelerated.run, max_tapes=1),
     )
 }
 
