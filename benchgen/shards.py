@@ -1,0 +1,88 @@
+"""Provides dataset shards: which items each holds, their file names, and writing one shard atomically.
+
+Shard k of n holds a contiguous index range fixed by (size, n) alone, so the files do not depend on
+how many workers wrote them. A shard writes one JSONL and one Parquet file per split, each through a
+temporary file renamed into place, and then a marker; a shard with a marker is complete.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchgen.item import Item
+from benchgen.registry import Dataset
+from benchgen.splits import SplitRule
+from machines.files import atomic_output, write_text
+
+MARKERS = ".benchgen"
+PARQUET_DIR = "data"
+JSONL_DIR = "jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """Shard `index` of `count`, holding items `start` to `stop` (exclusive)."""
+
+    index: int
+    count: int
+    start: int
+    stop: int
+
+    def stem(self, split: str) -> str:
+        return f"{split}-{self.index:05d}-of-{self.count:05d}"
+
+    def marker(self, out: Path) -> Path:
+        return out / MARKERS / f"shard-{self.index:05d}.json"
+
+
+def plan(size: int, count: int) -> list[Shard]:
+    """The `count` shards of a dataset of `size` items (sizes differ by at most one)."""
+    bounds = [size * k // count for k in range(count + 1)]
+    return [Shard(k, count, bounds[k], bounds[k + 1]) for k in range(count)]
+
+
+def read_marker(shard: Shard, out: Path) -> dict[str, Any] | None:
+    """The completion record of `shard` in `out`, or None if it is not complete."""
+    path = shard.marker(out)
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
+                progress: Callable[[int], None] = lambda n: None) -> dict[str, Any]:
+    """Generates and writes `shard` of `dataset` into `out`; returns its record (rows per split)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    splits: dict[str, list[Item]] = {}
+    pending = 0
+    for index in range(shard.start, shard.stop):
+        item = dataset[index]
+        splits.setdefault(rule.split_of(item), []).append(item)
+        pending += 1
+        if pending == 1000:
+            progress(pending)
+            pending = 0
+    progress(pending)
+    rows = {}
+    for name, items in sorted(splits.items()):
+        with atomic_output(out / JSONL_DIR / f"{shard.stem(name)}.jsonl") as handle:
+            handle.writelines(item.to_json() + "\n" for item in items)
+        table = pa.table({
+            "id": pa.array([i.id for i in items], pa.string()),
+            "question": pa.array([i.question for i in items], pa.string()),
+            "answer": pa.array([i.answer for i in items], pa.string()),
+            "cot": pa.array([i.cot for i in items], pa.string()),
+            # JSON text: metadata shapes differ between tasks, and a string column loads anywhere.
+            "metadata": pa.array([json.dumps(dict(i.metadata), ensure_ascii=False, separators=(",", ":"))
+                                  for i in items], pa.string()),
+        })
+        with atomic_output(out / PARQUET_DIR / f"{shard.stem(name)}.parquet", "wb") as handle:
+            pq.write_table(table, handle, compression="zstd")
+        rows[name] = len(items)
+    record = {"shard": shard.index, "of": shard.count, "start": shard.start, "stop": shard.stop, "rows": rows}
+    write_text(shard.marker(out), json.dumps(record, sort_keys=True) + "\n")
+    return record
