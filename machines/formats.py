@@ -64,6 +64,8 @@ FORMATS: tuple[Format, ...] = (
            "machines.life.cells:sniff"),
     Format("lifegpt", "life", (".lifegpt",), "machines.life.lifegpt:load", "machines.life.lifegpt:render",
            "machines.life.lifegpt:sniff"),
+    Format("fsm", "fsm", (".fsm",), "machines.fsm.fsm_format:load", "machines.fsm.fsm_format:dump",
+           "machines.fsm.fsm_format:sniff"),
 )
 
 
