@@ -36,7 +36,7 @@ SYNTAX_ERRORS: dict[str, list[str]] = {
 @cache
 def _lark() -> Lark:
     return Lark.open_from_package("rasp", "grammar.lark", parser="lalr", propagate_positions=True,
-                                  maybe_placeholders=True)
+                                  maybe_placeholders=True, cache=True)
 
 
 def parse(text: str, *, filename: str | None = None) -> s.Program:
@@ -46,6 +46,19 @@ def parse(text: str, *, filename: str | None = None) -> s.Program:
     except UnexpectedInput as error:
         raise _syntax_error(error, text, filename) from None
     return _ToAst().transform(tree)
+
+
+def is_incomplete(text: str) -> bool:
+    """True if `text` is an unfinished statement (the REPL then reads another line)."""
+    try:
+        _lark().parse(text)
+    except UnexpectedEOF:
+        return True
+    except UnexpectedToken as error:
+        return error.token.type == "$END"
+    except UnexpectedInput:
+        return False
+    return False
 
 
 def parse_expression(text: str) -> s.Expr:

@@ -1,0 +1,207 @@
+"""Provides the RASP REPL: it reads statements line by line and prints what the original REPL prints.
+
+`Repl.feed(line)` returns the printed lines, so tests drive it without a terminal; `Repl.interact`
+adds prompts and readline history. Errors print as "!!ignoring input" and the session goes on.
+`draw(sop, example);` writes the computation flow as `<name>.png` and `<name>.dot` in the
+current folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasp.errors import RaspError, RaspSyntaxError
+from rasp.parser import is_incomplete, parse
+from rasp.session import (
+    Applied,
+    DrawRequest,
+    ExampleShown,
+    ExitRequest,
+    Failed,
+    Loaded,
+    Named,
+    RaspFunction,
+    Session,
+)
+from rasp.sops import Node, Selector, SOp
+from rasp.values import Selection, Sequence
+
+PROMPT = ">> "
+CONTINUATION = ".. "
+
+
+def format_example(example: object) -> str:
+    """An example input as the original shows it: strings in double quotes."""
+    return f'"{example}"' if isinstance(example, str) else str(example)
+
+
+def format_selection(selection: Selection, example: object, indent: str = "") -> list[str]:
+    """A selector's matrix with the keys across and the queries down, as 1s and 0s."""
+    items = list(example) if not isinstance(example, str) else list(example)
+    width = max(len(str(v)) for v in items)
+    head = indent + " " * (width + 4) + " ".join(str(v) for v in items)
+    rows = [f"{indent}{str(q).rjust(width)} | " + " ".join("1".rjust(len(str(k))) if on else "0".rjust(len(str(k)))
+                                                    for on, k in zip(row, items, strict=True))
+            for q, row in zip(items, selection.rows, strict=True)]
+    return [head, *rows]
+
+
+@dataclass
+class Repl:
+    """A RASP read-eval-print loop over a Session."""
+
+    session: Session = field(default_factory=Session)
+    draw: Callable[[DrawRequest], list[str]] | None = None
+    """Called for `draw(...)`; returns lines to print (the CLI writes the picture files)."""
+    buffer: str = ""
+    finished: bool = False
+
+    def banner(self) -> list[str]:
+        return ["RASP 0.1 (turingbox)", f"running example is: {self.session.examples.sequence}"]
+
+    @property
+    def prompt(self) -> str:
+        return CONTINUATION if self.buffer.strip() else PROMPT
+
+    def feed(self, line: str) -> list[str]:
+        """Adds one line of input; once it completes a statement, runs it and returns what to print."""
+        self.buffer += line if line.endswith("\n") else line + "\n"
+        if not self.buffer.strip() or is_incomplete(self.buffer):
+            if self.buffer.strip() and self.buffer.lstrip().startswith("#") and "\n" in self.buffer.strip():
+                self.buffer = ""
+            return []
+        text, self.buffer = self.buffer, ""
+        try:
+            program = parse(text, filename="<repl>")
+        except RaspSyntaxError as error:
+            return ["\t!! syntax error: " + line for line in str(error).splitlines()]
+        lines: list[str] = []
+        for statement in program.statements:
+            try:
+                results = self.session.execute(statement, source=text, filename="<repl>")
+            except RecursionError:
+                lines += _ignoring("recursion too deep")
+                continue
+            except RaspError as error:
+                lines += _ignoring(error.message if hasattr(error, "message") else str(error))
+                continue
+            for result in results:
+                if isinstance(result, ExitRequest):
+                    self.finished = True
+                    return lines
+                lines += self.format(result)
+        return lines
+
+    def run_lines(self, lines: Iterable[str]) -> list[str]:
+        """Feeds lines until they end or `exit`; returns everything printed."""
+        out: list[str] = []
+        for line in lines:
+            out += self.feed(line)
+            if self.finished:
+                break
+        return out
+
+    def format(self, result: object) -> list[str]:
+        """The printed form of one statement result."""
+        match result:
+            case Named(name=name, value=value):
+                return self.format_named(name, value)
+            case Applied(value=value):
+                if isinstance(value, Selection):
+                    return ["\t = ", *format_selection(value, result.input, "\t\t")]
+                return [f"\t =  {value}"]
+            case ExampleShown(subset=subset):
+                lines = []
+                if subset in ("both", "s-op"):
+                    lines.append(f"\ts-op example: {format_example(result.sequence_example)}")
+                if subset in ("both", "selector"):
+                    lines.append(f"\tselector example: {format_example(result.selector_example)}")
+                return lines
+            case DrawRequest():
+                return self.draw(result) if self.draw else [f"\t = {result.value}"]
+            case Loaded(results=results):
+                lines = []
+                for inner in results:
+                    lines += self.format(inner)
+                return lines
+            case Failed(error=error):
+                return _ignoring(str(error))
+        return []
+
+    def format_named(self, name: str, value: object, indent: str = "") -> list[str]:
+        """A named value: s-ops with their value on the running example, lists, dicts, atoms."""
+        session = self.session
+        if isinstance(value, SOp):
+            lines = [f"{indent}     s-op: {name}"]
+            if session.show_sequence_examples:
+                example = session.examples.sequence
+                try:
+                    shown = str(session.apply(value, example))
+                except RaspError as error:
+                    shown = f"(fails: {error.message})"
+                lines.append(f"{indent} \t Example: {name}({format_example(example)}) = {shown}")
+            return lines
+        if isinstance(value, Selector):
+            lines = [f"{indent}     selector: {name}"]
+            if session.show_selector_examples:
+                example = session.examples.selector
+                lines.append(f"{indent} \t Example:")
+                try:
+                    lines += format_selection(session.apply(value, example), example, indent + "\t\t")
+                except RaspError as error:
+                    lines.append(f"{indent}\t\t(fails: {error.message})")
+            return lines
+        if isinstance(value, RaspFunction):
+            return [f"{indent}     {value}"]
+        if isinstance(value, (list, dict)):
+            kind = "list" if isinstance(value, list) else "dict"
+            items = value if isinstance(value, list) else list(value.values())
+            if not any(isinstance(v, (list, dict, Node)) for v in items):
+                return [f"{indent}     {kind}: {name} = {value}"]
+            lines = [f"{indent}     {kind}: {name} = " + ("[" if kind == "list" else "{")]
+            pairs = enumerate(value) if isinstance(value, list) else value.items()
+            for key, item in pairs:
+                label = str(key) if kind == "list" else format_example(key)
+                lines += self.format_named(label, item, indent + "\t\t")
+            lines.append(f"{indent}\t\t" + ("]" if kind == "list" else "}"))
+            return lines
+        if isinstance(value, (Sequence, Selection)):
+            return [f"{indent}    value: {name} =  {value}"]
+        return [f"{indent}    value: {name} =  {format_example(value)}"]
+
+    def interact(self, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
+                 history: Path | None = None) -> None:
+        """Runs the loop on a terminal until `exit` or end of input, with readline history if possible."""
+        readline = _readline(history)
+        for line in self.banner():
+            write(line)
+        while not self.finished:
+            try:
+                line = read(self.prompt)
+            except EOFError:
+                write("")
+                break
+            except KeyboardInterrupt:
+                self.buffer = ""
+                write("")
+                continue
+            for out in self.feed(line):
+                write(out)
+        if readline is not None and history is not None:
+            readline.write_history_file(str(history))
+
+
+def _ignoring(message: str) -> list[str]:
+    return ["\t\t!!ignoring input:", *("\t " + line for line in message.splitlines())]
+
+
+def _readline(history: Path | None):
+    try:
+        import readline
+    except ImportError:  # not every platform has it; the REPL works without history
+        return None
+    if history is not None and history.exists():
+        readline.read_history_file(str(history))
+    return readline
