@@ -1,15 +1,27 @@
 """Demo: runs the bundled example machines (the README's first command, `make demo`)."""
 
 import sys
+from pathlib import Path
 
 from machines.cli import main as turingbox
 
 
 def main() -> int:
     """Runs each demo step through the `turingbox` CLI, stopping at the first failure."""
-    steps = [["--version"]]
+    Path("out").mkdir(exist_ok=True)
+    turing = "examples/turing"
+    steps = [["--version"],
+             ["run", f"{turing}/bb4.tm"],
+             ["run", f"{turing}/binary_add_2tape.tm", "--input", "1101|111"],
+             ["run", f"{turing}/bb5.bb", "--engine", "accelerated", "--max-steps", "50_000_000"],
+             ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.png"],
+             ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.mmd"],
+             ["convert", f"{turing}/bb4.tm", "out/bb4.bb"]]
     for argv in steps:
-        status = turingbox(argv)
+        try:
+            status = turingbox(argv)
+        except SystemExit as exit:  # argparse exits after --version and on usage errors
+            status = exit.code or 0
         if status:
             return status
     return 0
