@@ -66,6 +66,8 @@ FORMATS: tuple[Format, ...] = (
            "machines.life.lifegpt:sniff"),
     Format("fsm", "fsm", (".fsm",), "machines.fsm.fsm_format:load", "machines.fsm.fsm_format:dump",
            "machines.fsm.fsm_format:sniff"),
+    Format("jflap", "fsm", (".jff",), "machines.fsm.jflap:load", "machines.fsm.jflap:dump",
+           "machines.fsm.jflap:sniff"),
 )
 
 
