@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from machines.core import Outcome
+from machines.errors import check_budget
 from machines.turing.machine import Tape, TMConfig, TuringMachine
 from machines.turing.plain import Coding
 
@@ -54,7 +55,6 @@ class BlockMachine:
             self.table[coding.state_index[rule.state], coding.code[rule.read[0]]] = (
                 coding.code[rule.write[0]], rule.moves[0].value, coding.state_index[rule.next_state])
         self.memo: dict[tuple[int, int, int], BlockRun] = {}
-        self.configs_per_block = len(tm.states) * size * self.base**size
 
     def decode(self, block: int) -> list[int]:
         """The cells of a block, left to right."""
@@ -82,25 +82,24 @@ class BlockMachine:
     def run(self, state: int, block: int, position: int, limit: int | None = None) -> BlockRun:
         """Runs the machine inside `block` from `position` until it leaves, halts, loops or spends `limit`.
 
-        Without a limit an endless run is reported as LOOP. With one, a repeated configuration
-        cuts the remaining budget modulo the loop's period, so huge budgets cost nothing.
+        Without a limit an endless run is reported as LOOP. With one, the first repeated
+        configuration cuts the remaining budget modulo the loop's period, so huge budgets cost nothing.
         """
         cells = self.decode(block)
         table, size = self.table, self.size
-        seen: dict[tuple[int, int, tuple[int, ...]], int] | None = None if limit is None else {}
+        seen: dict[tuple[int, int, tuple[int, ...]], int] | None = {}
         steps = 0
         while 0 <= position < size:
             rule = table.get((state, cells[position]))
             if rule is None:
                 return BlockRun(HALT, self.encode(cells), state, steps, position)
-            if limit is None:
-                if steps > self.configs_per_block:
-                    return BlockRun(LOOP, self.encode(cells), state, steps, position)
-            elif steps == limit:
+            if steps == limit:
                 return BlockRun(STOPPED, self.encode(cells), state, steps, position)
-            elif seen is not None:
+            if seen is not None:
                 earlier = seen.setdefault((state, position, tuple(cells)), steps)
                 if earlier != steps:
+                    if limit is None:
+                        return BlockRun(LOOP, self.encode(cells), state, steps, position)
                     limit = steps + (limit - steps) % (steps - earlier)
                     seen = None
                     continue
@@ -123,23 +122,46 @@ def run(tm: TuringMachine, config: TMConfig, *, max_steps: int,
         offset: int = 0) -> tuple[Outcome, int, TMConfig]:
     """Runs one-tape `tm` from `config` for at most `max_steps` steps: (outcome, steps, final configuration).
 
-    `block_size` (default: chosen by `pick_block_size`) and `offset` set how the tape is cut into
-    blocks: block boundaries sit at the positions congruent to `offset` modulo the block size.
+    `block_size` (default: chosen by `pick_block_size`, with offset 0) and `offset` set how the tape
+    is cut into blocks: block boundaries sit at the positions congruent to `offset` modulo the size.
     """
     if config.state in tm.halt_states:
         return Outcome.HALTED, 0, config
     coding = Coding(tm)
     if block_size is None:
-        block_size, offset = pick_block_size(tm, config)
-    simulation = _Simulation(tm, coding, BlockMachine(tm, coding, block_size), config, offset)
+        machine = pick_block_size(tm, config, max_steps)
+    else:
+        check_budget("block_size", block_size)
+        machine = BlockMachine(tm, coding, block_size)
+    simulation = _Simulation(tm, coding, machine, config, offset)
     steps, final = simulation.run(max_steps, on_progress)
     outcome = Outcome.HALTED if tm.classify(final) is Outcome.HALTED else Outcome.STEP_LIMIT
     return outcome, steps, final
 
 
-def pick_block_size(tm: TuringMachine, config: TMConfig) -> tuple[int, int]:
-    """A block size and offset under which the tape stays short in runs (a heuristic; any choice is exact)."""
-    return 1, 0
+BLOCK_SIZES = (1, 2, 3, 4, 6, 8, 12)
+"""The block sizes `pick_block_size` tries."""
+
+PROBE_MACRO_STEPS = 4000
+"""How many macro steps each block size is tried for."""
+
+
+def pick_block_size(tm: TuringMachine, config: TMConfig, max_steps: int) -> BlockMachine:
+    """The block machine that covers the most steps per macro step on a short probe of the run.
+
+    Any block size gives exact results; this only picks the fastest, so a heuristic is fine.
+    """
+    coding = Coding(tm)
+    best, best_rate = None, -1.0
+    for size in BLOCK_SIZES:
+        machine = BlockMachine(tm, coding, size)
+        probe = _Simulation(tm, coding, machine, config, 0)
+        steps, _ = probe.run(max_steps, None, max_macro=PROBE_MACRO_STEPS)
+        rate = steps / max(1, probe.macro_steps)
+        if rate > best_rate:
+            best, best_rate = machine, rate
+    assert best is not None  # BLOCK_SIZES is not empty
+    return best
 
 
 class _Simulation:
@@ -166,9 +188,11 @@ class _Simulation:
         self.block_start = first + head_block * b
         self.position = tape.head - self.block_start
         self.state = coding.state_index[config.state]
+        self.macro_steps = 0
 
-    def run(self, max_steps: int, on_progress: Callable[[int], None] | None) -> tuple[int, TMConfig]:
-        """Runs for at most `max_steps` steps: (steps, final configuration)."""
+    def run(self, max_steps: int, on_progress: Callable[[int], None] | None,
+            max_macro: int | None = None) -> tuple[int, TMConfig]:
+        """Runs for at most `max_steps` steps (and `max_macro` macro steps): (steps, final configuration)."""
         machine = self.machine
         b = machine.size
         first = machine.run(self.state, self.block, self.position, max_steps)
@@ -184,7 +208,7 @@ class _Simulation:
             _push(right, first.block, 1)
         memo = machine.memo
         macro = 0
-        while True:
+        while macro != max_macro:
             macro += 1
             if on_progress is not None and macro % PROGRESS_EVERY == 0:
                 on_progress(steps)
@@ -220,6 +244,7 @@ class _Simulation:
                 facing = LEFT
             steps += n * cost
             state = step.state
+        self.macro_steps = macro
         return self._finish(state, facing, x, steps, max_steps)
 
     def _finish(self, state: int, facing: int, x: int, steps: int, max_steps: int) -> tuple[int, TMConfig]:
