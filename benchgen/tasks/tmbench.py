@@ -24,7 +24,7 @@ from benchgen.errors import BenchgenError
 from benchgen.item import Item, content_id
 from benchgen.registry import Task, item_rng, register_task
 from benchgen.tasks.tmbench_prompt import tmbench_prompt
-from machines.core import Outcome, run
+from machines.core import Outcome
 from machines.tag.tag import TagSystem
 
 LABELS = {
@@ -104,12 +104,12 @@ class TMBenchConfig(TaskConfig):
 
 @dataclass(frozen=True, slots=True)
 class Instance:
-    """One TMBench instance in its original labels: its id, rule, initial queue and states."""
+    """One TMBench instance in its original labels: its id, rule, initial queue, queues and halting."""
 
     id: str
     rule: dict[str, str]
     init: str
-    states: tuple[str, ...]
+    states: tuple[tuple[str, ...], ...]
     halted: bool
 
 
@@ -118,10 +118,19 @@ def tmbench_id(init: str, rule: dict[str, str]) -> str:
     return hashlib.sha256((init + json.dumps(rule, sort_keys=True)).encode()).hexdigest()
 
 
-def _queue_states(system: TagSystem, init: str, steps: int) -> tuple[tuple[str, ...], bool]:
-    """The queues of a run (step 0 first) as strings, and whether it halted, from machines.tag."""
-    trace = run(system, init, max_steps=steps)
-    return tuple("".join(c.queue) for c in trace.configs), trace.outcome is Outcome.HALTED
+def _queue_states(system: TagSystem, init: str, steps: int) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    """The queues of a run (step 0 first) and whether it halted, stepped by machines.tag's TagSystem.
+
+    The loop is `machines.core.trace` without its snapshot objects, which would cost a third of an item.
+    """
+    config = system.initial(init)
+    queues = [config.queue]
+    for _ in range(steps):
+        if system.classify(config) is not Outcome.RUNNING:
+            return tuple(queues), True
+        config, _ = system.step(config)
+        queues.append(config.queue)
+    return tuple(queues), system.classify(config) is not Outcome.RUNNING
 
 
 def _draw(config: TMBenchConfig, rng: random.Random) -> tuple[dict[str, str], str]:
@@ -171,43 +180,46 @@ def relabelled(instance: Instance, config: TMBenchConfig) -> Instance:
     """`instance` with its symbols renamed by `config.relabel` (the id stays the original one)."""
     if config.relabel == "none":
         return instance
-    table = str.maketrans(dict(zip(config.symbols, LABELS[config.relabel], strict=False)))
+    names = dict(zip(config.symbols, LABELS[config.relabel], strict=False))
+    table = str.maketrans(names)
     return Instance(instance.id, {k.translate(table): v.translate(table) for k, v in instance.rule.items()},
-                    instance.init.translate(table), tuple(s.translate(table) for s in instance.states),
-                    instance.halted)
+                    instance.init.translate(table),
+                    tuple(tuple(names[s] for s in queue) for queue in instance.states), instance.halted)
 
 
-def make_item(config: TMBenchConfig, seed: int, index: int, original: Instance) -> Item:
+def make_item(config: TMBenchConfig, knobs: dict[str, Any], seed: int, index: int,
+              original: Instance) -> Item:
     """The benchmark item of one instance: TMBench's prompt, its step blocks, the final queue."""
     instance = relabelled(original, config)
-    queues = tuple(tuple(s) for s in instance.states)
     productions = {s: tuple(p) for s, p in instance.rule.items()}
-    cot = tmbench_blocks.render(tmbench_blocks.QueueTrace(queues, config.m, productions, instance.halted))
+    cot = tmbench_blocks.render(tmbench_blocks.QueueTrace(instance.states, config.m, productions,
+                                                          instance.halted))
     question = tmbench_prompt(config.m, instance.rule, instance.init, config.steps)
-    answer = tmbench_blocks.queue_text(queues[-1])
-    lengths = [len(s) for s in instance.states]
+    states = ["".join(queue) for queue in instance.states]
+    lengths = [len(s) for s in states]
     metadata: dict[str, Any] = {
         "task": "tmbench", "index": index, "seed": seed, "style": "tmbench_blocks",
         "tmbench_id": instance.id,
         "machine": {"m": config.m, "rule": instance.rule},
         "machine_id": content_id("tag", str(config.m), json.dumps(instance.rule, sort_keys=True)),
         "input": instance.init,
-        "states": list(instance.states),
-        "steps": len(instance.states) - 1,
+        "states": states,
+        "steps": len(states) - 1,
         "halted": instance.halted,
         "outcome": "halted" if instance.halted else "step_limit",
-        "difficulty": {**config.to_dict(), "trace_length": len(instance.states),
-                       "max_queue_length": max(lengths), "trace_symbols": sum(lengths)},
+        "difficulty": {**knobs, "trace_length": len(states), "max_queue_length": max(lengths),
+                       "trace_symbols": sum(lengths)},
     }
-    return Item.make("tmbench", question, answer, cot, metadata)
+    return Item.make("tmbench", question, tmbench_blocks.queue_text(instance.states[-1]), cot, metadata)
 
 
 def build(config: TMBenchConfig, seed: int) -> Callable[[int], Item]:
     """item(i) for a dataset with `config` and `seed`."""
+    knobs = config.to_dict()
     if config.sampler == "stream":
         stream = _Stream(config, seed)
-        return lambda i: make_item(config, seed, i, stream[i])
-    return lambda i: make_item(config, seed, i, _accept(config, item_rng("tmbench", seed, i), None))
+        return lambda i: make_item(config, knobs, seed, i, stream[i])
+    return lambda i: make_item(config, knobs, seed, i, _accept(config, item_rng("tmbench", seed, i), None))
 
 
 def tmbench_json(config: TMBenchConfig, instances: list[Instance]) -> str:
@@ -220,7 +232,7 @@ def tmbench_json(config: TMBenchConfig, instances: list[Instance]) -> str:
         "rule_min_length": config.rule_min_length, "rule_max_length": config.rule_max_length,
         "str_min_length": lo, "str_max_length": hi, "max_step": config.steps + 1, "delete_count": config.m,
         "samples": [{"id": i.id, "init_str": i.init, "rule": i.rule, "delete_count": config.m,
-                     "step_results": list(i.states)} for i in labelled],
+                     "step_results": ["".join(q) for q in i.states]} for i in labelled],
     }
     return json.dumps(data, indent=1)
 
