@@ -17,10 +17,6 @@ class JflapError(MachineSyntaxError):
     """A JFLAP `.jff` file is not well-formed XML or not a machine turingbox can read."""
 
 
-class AlphabetMismatchError(InvalidMachineError):
-    """An operation combines automata whose alphabets cannot be reconciled."""
-
-
 def raise_problems(problems: list[tuple[type[InvalidMachineError], str]]) -> None:
     """Raises once for every collected problem: the first problem's class, all messages joined."""
     if not problems:
