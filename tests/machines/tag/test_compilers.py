@@ -1,0 +1,60 @@
+"""Turing machines compiled into 2-tag (Cocke–Minsky) and lag systems, checked by decoding."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from machines.core import Outcome
+from machines.errors import ConversionError
+from machines.tag.side_by_side import side_by_side
+from machines.tag.tm_to_lag import tm_to_lag
+from machines.tag.tm_to_tag import tm_to_tag
+from machines.turing import TuringMachine
+from tests.common.strategies import turing_machines
+
+BB2 = TuringMachine.from_rules([("A", "0", "1", "R", "B"), ("A", "1", "1", "L", "B"),
+                                ("B", "0", "1", "L", "A"), ("B", "1", "1", "R", "H")],
+                               start="A", blank="0", halt_states=["H"], name="bb2")
+BB3 = TuringMachine.from_rules([("A", "0", "1", "R", "B"), ("A", "1", "1", "R", "H"),
+                                ("B", "0", "0", "R", "C"), ("B", "1", "1", "R", "B"),
+                                ("C", "0", "1", "L", "C"), ("C", "1", "1", "L", "A")],
+                               start="A", blank="0", halt_states=["H"], name="bb3")
+THREE_SYMBOLS = TuringMachine.from_rules([("A", "0", "2", "R", "B"), ("B", "0", "1", "L", "A"),
+                                          ("A", "2", "1", "S", "H")], start="A", blank="0",
+                                         halt_states=["H"], name="three symbols")
+
+COMPILERS = [tm_to_tag, tm_to_lag]
+
+
+@pytest.mark.parametrize("compile", COMPILERS)
+@pytest.mark.parametrize(("machine", "steps", "ones"), [(BB2, 6, 4), (BB3, 14, 6)])
+def test_busy_beavers_decode_step_by_step(compile, machine, steps, ones):
+    check = side_by_side(compile(machine), "", max_steps=1_000, max_system_steps=1_000_000)
+    assert check.agree
+    assert (check.machine_outcome, len(check.decoded) - 1) == (Outcome.HALTED, steps)
+    assert check.final.tape.cells.count("1") == ones
+
+
+@given(turing_machines(max_states=3, max_symbols=2), st.lists(st.sampled_from("01"), max_size=4))
+@settings(max_examples=60, deadline=None)
+def test_random_binary_machines_compile_to_tag(machine, input):
+    check = side_by_side(tm_to_tag(machine), input, max_steps=12, max_system_steps=2_000_000)
+    assert check.agree, (check.expected, check.decoded)
+
+
+@given(turing_machines(max_states=4, max_symbols=3), st.lists(st.sampled_from("012"), max_size=4))
+@settings(max_examples=60, deadline=None)
+def test_random_machines_compile_to_lag(machine, input):
+    input = [s for s in input if s in machine.alphabet]
+    check = side_by_side(tm_to_lag(machine), input, max_steps=30, max_system_steps=200_000)
+    assert check.agree, (check.expected, check.decoded)
+
+
+def test_lag_construction_takes_any_alphabet():
+    check = side_by_side(tm_to_lag(THREE_SYMBOLS), "", max_steps=10, max_system_steps=10_000)
+    assert check.agree and check.final.render() == "H | 0: [1] 1"
+
+
+def test_cocke_minsky_needs_two_symbols():
+    with pytest.raises(ConversionError, match="3 symbols; Cocke–Minsky needs 1 tape and 2 symbols"):
+        tm_to_tag(THREE_SYMBOLS)
