@@ -93,9 +93,15 @@ def flow_graph(root: Node) -> nx.DiGraph:
     ids: dict[int, str] = {}
     for k, node in enumerate(topological(root)):
         ids[id(node)] = f"n{k}"
-        graph.add_node(f"n{k}", **{LABEL: node.label, NAME: getattr(node, "name", ""),
-                                   KIND: "selector" if isinstance(node, Selector) else "s-op",
-                                   LAYER: depth[id(node)]})
+        graph.add_node(
+            f"n{k}",
+            **{
+                LABEL: node.label,
+                NAME: getattr(node, "name", ""),
+                KIND: "selector" if isinstance(node, Selector) else "s-op",
+                LAYER: depth[id(node)],
+            },
+        )
         for child in node.children():
             graph.add_edge(ids[id(child)], f"n{k}")
     return graph

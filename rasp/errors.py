@@ -42,3 +42,7 @@ class RaspLoadError(RaspRuntimeError):
 
 class RaspEvaluationError(RaspRuntimeError):
     """An s-op or selector fails on an input; the message names it and where it was defined."""
+
+
+class RaspBudgetError(RaspRuntimeError):
+    """A program runs past its statement budget or recurses without end."""

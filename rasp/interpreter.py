@@ -42,9 +42,7 @@ _EXACT_FLOAT_INT = 2**53
 
 def as_input(input: object) -> list:
     """The input as a list of atoms: a string is split into characters. Raises on empty input."""
-    if isinstance(input, str):
-        items = list(input)
-    elif isinstance(input, Iterable) and not isinstance(input, dict):
+    if isinstance(input, str) or (isinstance(input, Iterable) and not isinstance(input, dict)):
         items = list(input)
     else:
         raise RaspTypeError(f"RASP sequences/selectors expect non-empty iterables, got: {input!r}")
@@ -53,14 +51,24 @@ def as_input(input: object) -> list:
     return items
 
 
-def evaluate(node: Node, input: object, *, dialect: Dialect = ORIGINAL,
-             memo: dict[int, tuple[Node, Value]] | None = None) -> Value:
+def evaluate(
+    node: Node,
+    input: object,
+    *,
+    dialect: Dialect = ORIGINAL,
+    memo: dict[int, tuple[Node, Value]] | None = None,
+) -> Value:
     """The value of `node` on `input` (a string or a list of atoms)."""
     return evaluate_all(node, input, dialect=dialect, memo=memo)[id(node)][1]
 
 
-def evaluate_all(node: Node, input: object, *, dialect: Dialect = ORIGINAL,
-                 memo: dict[int, tuple[Node, Value]] | None = None) -> dict[int, tuple[Node, Value]]:
+def evaluate_all(
+    node: Node,
+    input: object,
+    *,
+    dialect: Dialect = ORIGINAL,
+    memo: dict[int, tuple[Node, Value]] | None = None,
+) -> dict[int, tuple[Node, Value]]:
     """Every node `node` depends on, mapped by id to (node, value), in dependency order.
 
     `memo` (for one input and dialect only) is read and extended, so repeated evaluations of
@@ -92,7 +100,7 @@ class RaspFrame:
 
     @classmethod
     def parse(cls, text: str) -> RaspFrame:
-        head, _, body = text.rpartition(" = ")
+        head, _, body = text.partition(" = ")
         kind, _, name = head.partition(" ")
         values = ast.literal_eval(body)
         if kind == "selector":
@@ -165,8 +173,12 @@ def _evaluate_node(node: Node, items: list, values: dict, dialect: Dialect) -> V
         case SelectorWidth(selector=selector):
             return _sequence(node, list(_value(values, selector).widths))
         case Aggregate():
-            return _sequence(node, _aggregate(node, _value(values, node.selector).matrix,
-                                              _value(values, node.sop).values, dialect))
+            return _sequence(
+                node,
+                _aggregate(
+                    node, _value(values, node.selector).matrix, _value(values, node.sop).values, dialect
+                ),
+            )
     raise _fail(node, f"unknown node type {type(node).__name__}")
 
 
@@ -204,9 +216,8 @@ def _as_array(values: tuple) -> np.ndarray | None:
     """A numpy array of the values when numpy compares them exactly as Python does, else None."""
     if all(isinstance(v, str) for v in values):
         return np.array(values, dtype=str) if values else None
-    if all(isinstance(v, (bool, int, float)) for v in values):
-        if all(isinstance(v, float) or abs(v) < _EXACT_FLOAT_INT for v in values):
-            return np.array(values, dtype=float)
+    if all(isinstance(v, float) or (isinstance(v, int) and abs(v) < _EXACT_FLOAT_INT) for v in values):
+        return np.array(values, dtype=float)
     return None
 
 
@@ -214,8 +225,14 @@ def _select(node: Node, keys: tuple, queries: tuple, comparison) -> np.ndarray:
     k, q = _as_array(keys), _as_array(queries)
     if k is not None and q is not None and k.dtype.kind == q.dtype.kind:
         k_row, q_col = k[None, :], q[:, None]
-        table = {"==": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal,
-                 ">": np.greater, ">=": np.greater_equal}
+        table = {
+            "==": np.equal,
+            "!=": np.not_equal,
+            "<": np.less,
+            "<=": np.less_equal,
+            ">": np.greater,
+            ">=": np.greater_equal,
+        }
         if comparison.value in table:
             return table[comparison.value](k_row, q_col)
     try:
@@ -250,11 +267,15 @@ def _combine(node: Aggregate, rows: np.ndarray, values: tuple, widths: np.ndarra
             return [pick(v for v, s in zip(values, row, strict=True) if s) for row in rows]
         except TypeError as error:
             raise _fail(node, str(error), RaspTypeError) from None
-    numeric = all(isinstance(v, (int, float)) and (dialect.bool_means or not isinstance(v, bool))
-                  for v in values if v is not None)
+    numeric = all(
+        isinstance(v, (int, float)) and (dialect.bool_means or not isinstance(v, bool))
+        for v in values
+        if v is not None
+    )
     if not numeric or (None in values):
-        raise _fail(node, f"asked to average multiple values, but they are non-numbers: {list(values)}",
-                    RaspTypeError)
+        raise _fail(
+            node, f"asked to average multiple values, but they are non-numbers: {list(values)}", RaspTypeError
+        )
     means = _means(rows, values, widths)
     if dialect.integer_means:
         return [int(m) for m in means]
@@ -267,8 +288,10 @@ def _means(rows: np.ndarray, values: tuple, widths: np.ndarray) -> list[float]:
         if max(abs(v) for v in values) * len(values) < _EXACT_FLOAT_INT:
             sums = rows.astype(float) @ np.array(values, dtype=float)  # exact: integer sums below 2**53
             return (sums / widths).tolist()
-        return [sum(v for v, s in zip(values, row, strict=True) if s) * 1.0 / int(w)
-                for row, w in zip(rows, widths, strict=True)]
+        return [
+            sum(v for v, s in zip(values, row, strict=True) if s) * 1.0 / int(w)
+            for row, w in zip(rows, widths, strict=True)
+        ]
     floats = np.array([float(v) for v in values])
     sums = np.add.accumulate(np.where(rows, floats[None, :], 0.0), axis=1)[:, -1]  # sequential, as sum()
     return (sums / widths).tolist()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from machines.errors import Span
@@ -22,12 +22,17 @@ SYNTAX_ERRORS: dict[str, list[str]] = {
     "strings are written with double quotes": ["'abc';", "x = 'a';"],
     "a function body must end with 'return <values>;'": ["def f(x) { y = x; }", "def f() { }"],
     "select(...) takes a key, a query and one of == != < > <= >=": [
-        "select(indices, indices, =);", "select(a, b, and);", "select(a, b);"],
+        "select(indices, indices, =);",
+        "select(a, b, and);",
+        "select(a, b);",
+    ],
     "a conditional needs 'else': 'x if condition else y'": ["a if b;", "x = 1 if c;"],
     "a float needs digits on both sides of the dot, as in 1.0": ["1.;", "x = .5;"],
     "'=' assigns a name; compare values with '=='": ["a = b = c;", "x = (a = b);"],
     "a 'for' loop or 'def' ends at its '}', with no ';' after it": [
-        "for i in range(3) { a = i; };", "def f() { return 1; };"],
+        "for i in range(3) { a = i; };",
+        "def f() { return 1; };",
+    ],
     "a 'for' loop body needs at least one statement": ["for i in range(3) { }"],
     "an empty statement: remove the extra ';'": [";", "a = 1;;"],
 }
@@ -35,8 +40,9 @@ SYNTAX_ERRORS: dict[str, list[str]] = {
 
 @cache
 def _lark() -> Lark:
-    return Lark.open_from_package("rasp", "grammar.lark", parser="lalr", propagate_positions=True,
-                                  maybe_placeholders=True, cache=True)
+    return Lark.open_from_package(
+        "rasp", "grammar.lark", parser="lalr", propagate_positions=True, maybe_placeholders=True, cache=True
+    )
 
 
 def parse(text: str, *, filename: str | None = None) -> s.Program:
@@ -72,7 +78,9 @@ def parse_expression(text: str) -> s.Expr:
 
 def _syntax_error(error: UnexpectedInput, text: str, filename: str | None) -> RaspSyntaxError:
     line, column = max(error.line, 1), max(error.column, 1)
-    if isinstance(error, UnexpectedEOF) or (isinstance(error, UnexpectedToken) and error.token.type == "$END"):
+    if isinstance(error, UnexpectedEOF) or (
+        isinstance(error, UnexpectedToken) and error.token.type == "$END"
+    ):
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
     friendly = _friendly(error, text)
@@ -123,11 +131,30 @@ def _describe(error: UnexpectedInput) -> str:
 
 
 _TERMINAL_NAMES = {
-    "SEMICOLON": "';'", "RPAR": "')'", "LPAR": "'('", "RSQB": "']'", "LSQB": "'['", "RBRACE": "'}'",
-    "LBRACE": "'{'", "COMMA": "','", "COLON": "':'", "EQUAL": "'='", "ID": "a name", "INT": "a number",
-    "FLOAT": "a number", "STRING": "a string", "SELECT_OP": "a comparison", "CMP_OP": "a comparison",
-    "ELSE": "'else'", "IN": "'in'", "RETURN": "'return'", "SELECT_OPEN": "'select('",
-    "AGGREGATE_OPEN": "'aggregate('", "RANGE_OPEN": "'range('", "ZIP_OPEN": "'zip('", "LEN_OPEN": "'len('",
+    "SEMICOLON": "';'",
+    "RPAR": "')'",
+    "LPAR": "'('",
+    "RSQB": "']'",
+    "LSQB": "'['",
+    "RBRACE": "'}'",
+    "LBRACE": "'{'",
+    "COMMA": "','",
+    "COLON": "':'",
+    "EQUAL": "'='",
+    "ID": "a name",
+    "INT": "a number",
+    "FLOAT": "a number",
+    "STRING": "a string",
+    "SELECT_OP": "a comparison",
+    "CMP_OP": "a comparison",
+    "ELSE": "'else'",
+    "IN": "'in'",
+    "RETURN": "'return'",
+    "SELECT_OPEN": "'select('",
+    "AGGREGATE_OPEN": "'aggregate('",
+    "RANGE_OPEN": "'range('",
+    "ZIP_OPEN": "'zip('",
+    "LEN_OPEN": "'len('",
 }
 
 
@@ -166,8 +193,9 @@ class _ToAst(Transformer):
 
     def funcdef(self, meta, name, params, *rest):
         *body, results = rest
-        return s.FuncDef(str(name), _ids(params) if params else (), tuple(body), tuple(results.children),
-                         span=_span(meta))
+        return s.FuncDef(
+            str(name), _ids(params) if params else (), tuple(body), tuple(results.children), span=_span(meta)
+        )
 
     def forloop(self, meta, names, iterable, *body):
         return s.ForLoop(_ids(names), iterable, tuple(body), span=_span(meta))
@@ -252,4 +280,3 @@ class _ToAst(Transformer):
 
     def len(self, meta, _open, arg):
         return s.Len(arg, span=_span(meta))
-

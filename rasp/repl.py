@@ -39,12 +39,16 @@ def format_example(example: object) -> str:
 
 def format_selection(selection: Selection, example: object, indent: str = "") -> list[str]:
     """A selector's matrix with the keys across and the queries down, as 1s and 0s."""
-    items = list(example) if not isinstance(example, str) else list(example)
+    items = list(example)
     width = max(len(str(v)) for v in items)
     head = indent + " " * (width + 4) + " ".join(str(v) for v in items)
-    rows = [f"{indent}{str(q).rjust(width)} | " + " ".join("1".rjust(len(str(k))) if on else "0".rjust(len(str(k)))
-                                                    for on, k in zip(row, items, strict=True))
-            for q, row in zip(items, selection.rows, strict=True)]
+    rows = [
+        f"{indent}{str(q).rjust(width)} | "
+        + " ".join(
+            "1".rjust(len(str(k))) if on else "0".rjust(len(str(k))) for on, k in zip(row, items, strict=True)
+        )
+        for q, row in zip(items, selection.rows, strict=True)
+    ]
     return [head, *rows]
 
 
@@ -103,6 +107,10 @@ class Repl:
                 break
         return out
 
+    def format_all(self, results: Iterable[object]) -> list[str]:
+        """The printed form of several results."""
+        return [line for result in results for line in self.format(result)]
+
     def format(self, result: object) -> list[str]:
         """The printed form of one statement result."""
         match result:
@@ -122,10 +130,13 @@ class Repl:
             case DrawRequest():
                 return self.draw(result) if self.draw else [f"\t = {result.value}"]
             case Loaded(results=results):
-                lines = []
-                for inner in results:
-                    lines += self.format(inner)
-                return lines
+                session = self.session
+                shown = session.show_sequence_examples, session.show_selector_examples
+                session.show_sequence_examples = session.show_selector_examples = False
+                try:
+                    return self.format_all(results)
+                finally:
+                    session.show_sequence_examples, session.show_selector_examples = shown
             case Failed(error=error):
                 return _ignoring(str(error))
         return []
@@ -171,8 +182,12 @@ class Repl:
             return [f"{indent}    value: {name} =  {value}"]
         return [f"{indent}    value: {name} =  {format_example(value)}"]
 
-    def interact(self, read: Callable[[str], str] = input, write: Callable[[str], None] = print,
-                 history: Path | None = None) -> None:
+    def interact(
+        self,
+        read: Callable[[str], str] = input,
+        write: Callable[[str], None] = print,
+        history: Path | None = None,
+    ) -> None:
         """Runs the loop on a terminal until `exit` or end of input, with readline history if possible."""
         readline = _readline(history)
         for line in self.banner():

@@ -19,6 +19,7 @@ from rasp import library
 from rasp import syntax as s
 from rasp.dialect import ORIGINAL, Dialect
 from rasp.errors import (
+    RaspBudgetError,
     RaspError,
     RaspLoadError,
     RaspNameError,
@@ -47,9 +48,32 @@ from rasp.sops import (
 )
 from rasp.values import Selection, Sequence, is_atom
 
-BASE_RESERVED = frozenset({"if", "else", "not", "and", "or", "out", "def", "return", "range", "for", "in",
-                           "zip", "len", "get", "tokens_asis", "tokens_str", "tokens_int", "tokens_bool",
-                           "tokens_float", "indices", "True", "False"})
+BASE_RESERVED = frozenset(
+    {
+        "if",
+        "else",
+        "not",
+        "and",
+        "or",
+        "out",
+        "def",
+        "return",
+        "range",
+        "for",
+        "in",
+        "zip",
+        "len",
+        "get",
+        "tokens_asis",
+        "tokens_str",
+        "tokens_int",
+        "tokens_bool",
+        "tokens_float",
+        "indices",
+        "True",
+        "False",
+    }
+)
 NAME_MAX = 30
 """Longer automatic names are replaced by 's-op' or 'sel', as in the original."""
 
@@ -72,8 +96,13 @@ class RaspFunction:
 class Environment:
     """Variables of one scope; lookups fall back to the parent. `stealing` receives public names."""
 
-    def __init__(self, name: str, parent: Environment | None = None, stealing: Environment | None = None,
-                 reserved: frozenset[str] = BASE_RESERVED) -> None:
+    def __init__(
+        self,
+        name: str,
+        parent: Environment | None = None,
+        stealing: Environment | None = None,
+        reserved: frozenset[str] = BASE_RESERVED,
+    ) -> None:
         self.name = name
         self.parent = parent
         self.stealing = stealing
@@ -159,11 +188,23 @@ class ExitRequest:
 Result = Named | Applied | ExampleShown | DrawRequest | Loaded | Failed | ExitRequest
 
 _BINARY: dict[str, Callable[[object, object], object]] = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "%": operator.mod,
-    "^": pow, "==": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+    "%": operator.mod,
+    "^": pow,
+    "==": operator.eq,
+    "<=": operator.le,
+    ">=": operator.ge,
+    "<": operator.lt,
+    ">": operator.gt,
 }
 _UNARY: dict[str, Callable[[object], object]] = {
-    "-": operator.neg, "+": operator.pos, "not": lambda a: not a, "round": round,
+    "-": operator.neg,
+    "+": operator.pos,
+    "not": lambda a: not a,
+    "round": round,
     "indicator": lambda a: 1 if a else 0,
 }
 
@@ -202,6 +243,10 @@ class Session:
     show_sequence_examples: bool = True
     show_selector_examples: bool = True
     full_sequence_display: bool = False
+    max_steps: int = 10_000_000
+    """Budget of statements run (loop bodies and function calls included) before RaspBudgetError."""
+    max_length: int = 5_000
+    """The longest input an s-op may be applied to (selectors take length² memory)."""
     examples: _Examples = field(default_factory=_Examples)
 
     def __post_init__(self) -> None:
@@ -210,13 +255,16 @@ class Session:
             self.base.variables[name] = value
         self.full = Select(Constant(1), Constant(1), Comparison.TRUE, name="full average")
         self._memos: dict[tuple[str, str], dict] = {}
+        self.steps = 0
         if self.with_library:
             self.base.variables["tokens"] = self.base.variables["tokens_str"]
             loaded = self._run_file_text(library.source("rasplib"), "rasplib", self.base)
             failures = [r for r in loaded if isinstance(r, Failed)]
             if failures:
                 raise failures[0].error
-            self.base.reserved = BASE_RESERVED | {n for n in self.base.variables if n not in ("tokens", "out")}
+            self.base.reserved = BASE_RESERVED | {
+                n for n in self.base.variables if n not in ("tokens", "out")
+            }
         self.env = Environment("console", parent=self.base, reserved=self.base.reserved)
 
     # ---- running source -------------------------------------------------------------------------
@@ -233,11 +281,24 @@ class Session:
                 break
         return results
 
-    def execute(self, statement: s.Stmt, *, source: str | None = None, filename: str | None = None,
-                env: Environment | None = None) -> list[Result]:
+    def execute(
+        self,
+        statement: s.Stmt,
+        *,
+        source: str | None = None,
+        filename: str | None = None,
+        env: Environment | None = None,
+    ) -> list[Result]:
         """Runs one statement; a RaspRuntimeError gets the statement's location if it has none."""
         try:
             return self._statement(statement, env or self.env)
+        except RecursionError:
+            raise RaspBudgetError(
+                "recursion too deep (a function calls itself without end?)",
+                span=getattr(statement, "span", None),
+                source=source,
+                filename=filename,
+            ) from None
         except RaspRuntimeError as error:
             if error.span is None:
                 error.span = getattr(statement, "span", None)
@@ -266,6 +327,10 @@ class Session:
 
     def apply(self, node: Node, input: object) -> Sequence | Selection:
         """The value of an s-op or selector on `input`, sharing work with earlier evaluations."""
+        if hasattr(input, "__len__") and len(input) > self.max_length:
+            raise RaspValueError(
+                f"the input has {len(input)} elements; the limit is max_length={self.max_length}"
+            )
         key = (type(input).__name__, repr(input))
         memo = self._memos.setdefault(key, {})
         return evaluate(node, input, dialect=self.dialect, memo=memo)
@@ -273,6 +338,9 @@ class Session:
     # ---- statements -----------------------------------------------------------------------------
 
     def _statement(self, statement: s.Stmt, env: Environment) -> list[Result]:
+        self.steps += 1
+        if self.steps > self.max_steps:
+            raise RaspBudgetError(f"the program ran more than max_steps={self.max_steps} statements")
         match statement:
             case s.ExprStmt(expr=expr):
                 if isinstance(expr, s.Call) and self._is_application(expr, env):
@@ -283,21 +351,26 @@ class Session:
             case s.Assign(targets=targets, values=exprs):
                 return self._assign(targets, [self._expr(e, env) for e in exprs], env)
             case s.FuncDef():
-                function = RaspFunction(statement.name, statement.params, statement.body, statement.results,
-                                        env, env.name)
+                function = RaspFunction(
+                    statement.name, statement.params, statement.body, statement.results, env, env.name
+                )
                 env.set(statement.name, function)
                 return [Named(statement.name, function)]
             case s.ForLoop(names=names, iterable=iterable, body=body):
                 items = self._expr(iterable, env)
                 if not isinstance(items, (list, dict)):
-                    raise RaspTypeError(f"for loop needs to iterate over a list or dict, but got: {describe(items)}")
+                    raise RaspTypeError(
+                        f"for loop needs to iterate over a list or dict, but got: {describe(items)}"
+                    )
                 for item in list(items):
                     self._bind(names, item, env)
                     for inner in body:
                         self._statement(inner, env)
                 return []
             case s.Draw(sop=sop_expr, example=example_expr):
-                example = self._expr(example_expr, env) if example_expr is not None else self.examples.sequence
+                example = (
+                    self._expr(example_expr, env) if example_expr is not None else self.examples.sequence
+                )
                 saved, self.examples.backup = self.examples.backup, example
                 try:
                     sop = self._expr(sop_expr, env)
@@ -441,9 +514,14 @@ class Session:
             case s.Ternary(then=then, cond=cond, otherwise=otherwise):
                 condition = self._expr(cond, env)
                 if isinstance(condition, Node):
-                    args = [self._seq(condition), self._seq(self._expr(then, env)),
-                            self._seq(self._expr(otherwise, env))]
-                    return Map(lambda c, a, b: a if c else b, tuple(args), op="if", span=expr.span)
+                    args = [
+                        self._seq(condition),
+                        self._seq(self._expr(then, env)),
+                        self._seq(self._expr(otherwise, env)),
+                    ]
+                    return Map(
+                        lambda c, a, b: a if c else b, tuple(args), op="{1} if {0} else {2}", span=expr.span
+                    )
                 return self._expr(then, env) if condition else self._expr(otherwise, env)
             case s.Contains(item=item, container=container):
                 return self._contains(self._expr(item, env), self._expr(container, env), expr)
@@ -459,7 +537,9 @@ class Session:
             case s.Range(args=args):
                 numbers = [self._expr(a, env) for a in args]
                 if not 1 <= len(numbers) <= 3:
-                    raise RaspTypeError(f"wrong number of inputs to range, expected: 1, 2, or 3, got: {len(numbers)}")
+                    raise RaspTypeError(
+                        f"wrong number of inputs to range, expected: 1, 2, or 3, got: {len(numbers)}"
+                    )
                 if not all(isinstance(v, int) and not isinstance(v, bool) for v in numbers):
                     raise RaspTypeError(f"range expects all integer inputs, but got: {describe(numbers)}")
                 return list(range(*numbers))
@@ -481,8 +561,9 @@ class Session:
     def _comprehension(self, names: tuple[str, ...], iterable: s.Expr, env: Environment):
         items = self._expr(iterable, env)
         if not isinstance(items, (list, dict)):
-            raise RaspTypeError(f"comprehension should have got a list or dict to loop over, but got: "
-                                f"{describe(items)}")
+            raise RaspTypeError(
+                f"comprehension should have got a list or dict to loop over, but got: {describe(items)}"
+            )
         for item in list(items):
             scope = env.nested()
             self._bind(names, item, scope)
@@ -493,11 +574,14 @@ class Session:
             raise RaspTypeError("zip needs at least one list")
         for i, item in enumerate(lists):
             if not isinstance(item, list):
-                raise RaspTypeError(f"attempting to zip lists, but {i + 1} -th element is not list: "
-                                    f"{describe(item)}")
+                raise RaspTypeError(
+                    f"attempting to zip lists, but {i + 1} -th element is not list: {describe(item)}"
+                )
             if len(item) != len(lists[0]):
-                raise RaspTypeError(f"attempting to zip lists of length {len(lists[0])}, but {i + 1} "
-                                    f"-th list has length {len(item)}")
+                raise RaspTypeError(
+                    f"attempting to zip lists of length {len(lists[0])}, but {i + 1} "
+                    f"-th list has length {len(item)}"
+                )
         return [list(v) for v in zip(*lists, strict=True)]
 
     def _seq(self, value: object) -> SOp:
@@ -515,7 +599,12 @@ class Session:
                 return SelectorNot(value, span=expr.span)
             raise RaspTypeError(f"Cannot apply {op} to selector(s)")
         if isinstance(value, SOp):
-            return Map(fn, (value,), op=op, span=expr.span)
+            return Map(
+                fn,
+                (value,),
+                op=f"{op}({{0}})" if op in ("round", "indicator") else f"{op} {{0}}",
+                span=expr.span,
+            )
         if op == "indicator":
             raise RaspTypeError(f"indicator operator expects s-op, got: {describe(value)}")
         return _atom_op(lambda: fn(value), f"cannot apply {op} to {describe(value)}")
@@ -524,8 +613,11 @@ class Session:
         has_sop = isinstance(left, SOp) or isinstance(right, SOp)
         has_selector = isinstance(left, Selector) or isinstance(right, Selector)
         if op in ("and", "or"):
-            if has_sop and has_selector or (has_selector and not (isinstance(left, Selector)
-                                                                  and isinstance(right, Selector))):
+            if (
+                (has_sop
+                and has_selector)
+                or (has_selector and not (isinstance(left, Selector) and isinstance(right, Selector)))
+            ):
                 raise RaspTypeError("Cannot apply and/or between selector and non-selector")
             if has_selector:
                 kind = SelectorAnd if op == "and" else SelectorOr
@@ -540,30 +632,43 @@ class Session:
         fn = _BINARY[op]
         if has_sop:
             return self._zip_sops(fn, op, left, right, expr)
-        return _atom_op(lambda: fn(left, right), f"cannot apply {op} to {describe(left)} and {describe(right)}")
+        return _atom_op(
+            lambda: fn(left, right), f"cannot apply {op} to {describe(left)} and {describe(right)}"
+        )
 
     def _zip_sops(self, fn, op: str, left: object, right: object, expr: s.Expr) -> Map:
         if isinstance(left, SOp) and isinstance(right, SOp):
-            return Map(fn, (left, right), op=op, span=expr.span)
+            return Map(fn, (left, right), op=f"{{0}} {op} {{1}}", span=expr.span)
         if isinstance(left, SOp):
             self._seq(right)
-            return Map(lambda a: fn(a, right), (left,), op=f"{op} {describe(right)}", span=expr.span)
+            return Map(
+                lambda a: fn(a, right), (left,), op=f"{{0}} {op} {_brace(describe(right))}", span=expr.span
+            )
         self._seq(left)
-        return Map(lambda b: fn(left, b), (right,), op=f"{describe(left)} {op}", span=expr.span)
+        return Map(lambda b: fn(left, b), (right,), op=f"{_brace(describe(left))} {op} {{0}}", span=expr.span)
 
     def _contains(self, item: object, container: object, expr: s.Expr) -> object:
         if isinstance(item, SOp):
             if not isinstance(container, list) or not all(is_atom(v) for v in container):
-                raise RaspTypeError(f'"[s-op] in X" expects X to be list of atoms, but got: {describe(container)}')
+                raise RaspTypeError(
+                    f'"[s-op] in X" expects X to be list of atoms, but got: {describe(container)}'
+                )
             members = list(container)
-            return Map(lambda c: c in members, (item,), op=f"in {describe(members)}", span=expr.span)
+            return Map(
+                lambda c: c in members, (item,), op=f"{{0}} in {_brace(describe(members))}", span=expr.span
+            )
         if is_atom(item):
             if isinstance(container, list):
                 return item in container
             if isinstance(container, SOp):
-                hits = Map(lambda v: int(v == item), (container,), op=f"== {describe(item)}", span=expr.span)
+                hits = Map(
+                    lambda v: int(v == item),
+                    (container,),
+                    op=f"{{0}} == {_brace(describe(item))}",
+                    span=expr.span,
+                )
                 share = Aggregate(self.full, hits, span=expr.span)
-                return Map(lambda v: v > 0, (share,), op="> 0", span=expr.span)
+                return Map(lambda v: v > 0, (share,), op="{0} > 0", span=expr.span)
             raise RaspTypeError(f'"[atom] in X" expects X to be list or s-op, but got: {describe(container)}')
         if isinstance(item, (Selector, RaspFunction)):
             raise RaspTypeError("don't check if select or function is contained in list/dict")
@@ -574,13 +679,22 @@ class Session:
             kind = "list" if isinstance(target, list) else "string"
             if isinstance(index, SOp):
                 table = target
-                return Map(lambda i: _lookup_list(table, i, kind), (index,), op=f"{describe(table)}[]",
-                           span=expr.span)
+                return Map(
+                    lambda i: _lookup_list(table, i, kind),
+                    (index,),
+                    op=_brace(_short(table)) + "[{0}]",
+                    span=expr.span,
+                )
             return _lookup_list(target, index, kind)
         if isinstance(target, dict):
             if isinstance(index, SOp):
                 table = dict(target)
-                return Map(lambda k: _lookup_dict(table, k), (index,), op="lookup", span=expr.span)
+                return Map(
+                    lambda k: _lookup_dict(table, k),
+                    (index,),
+                    op=_brace(_short(table)) + "[{0}]",
+                    span=expr.span,
+                )
             return _lookup_dict(target, index)
         if isinstance(target, SOp):
             if not isinstance(index, int) or isinstance(index, bool):
@@ -590,13 +704,16 @@ class Session:
                 where: SOp = Constant(index, name=str(index))
             else:
                 length = env.get("length")
-                where = Map(lambda n: n + index, (length,), op=f"+ {index}", name=f"length{index}")
+                where = Map(lambda n: n + index, (length,), op=f"{{0}} - {-index}", name=f"length{index}")
             select = Select(indices, where, Comparison.EQ, name=f"load from {index}", span=expr.span)
             return Aggregate(select, target, name=f"{target.display_name}[{index}]", span=expr.span)
-        raise RaspTypeError(f"can only index into a list, dict, string, or sequence, but instead got: "
-                            f"{describe(target)}")
+        raise RaspTypeError(
+            f"can only index into a list, dict, string, or sequence, but instead got: {describe(target)}"
+        )
 
-    def _call(self, func_expr: s.Expr, arg_exprs: tuple[s.Expr, ...], env: Environment, expr: s.Call) -> object:
+    def _call(
+        self, func_expr: s.Expr, arg_exprs: tuple[s.Expr, ...], env: Environment, expr: s.Call
+    ) -> object:
         saved = self.examples.backup
         args = [self._expr(a, env) for a in arg_exprs]
         if len(args) == 1 and not isinstance(args[0], Node):
@@ -607,7 +724,9 @@ class Session:
             self.examples.backup = saved
         if isinstance(func, Node):
             if len(args) != 1:
-                raise RaspTypeError(f"wrong number of args for evaluate unfinished- expected: 1, got: {len(args)}.")
+                raise RaspTypeError(
+                    f"wrong number of args for evaluate unfinished- expected: 1, got: {len(args)}."
+                )
             self._last_input = args[0]
             try:
                 return self.apply(func, args[0])
@@ -618,9 +737,11 @@ class Session:
         raise RaspTypeError(f"cannot call {describe(func)}: it is not a function, s-op or selector")
 
     def _call_function(self, func: RaspFunction, args: list) -> object:
+        self.steps += 1
         if len(args) != len(func.params):
-            raise RaspTypeError(f"wrong number of args for {func.name}- expected: {len(func.params)}, "
-                                f"got: {len(args)}.")
+            raise RaspTypeError(
+                f"wrong number of args for {func.name}- expected: {len(func.params)}, got: {len(args)}."
+            )
         env = func.closure.nested()
         for name, value in zip(func.params, args, strict=True):
             env.set(name, value)
@@ -635,18 +756,17 @@ class Session:
             result = result.renamed(name)
         return result
 
-    def _aggregate(self, selector_expr, values_expr, default_expr, env: Environment, expr: s.Expr) -> Aggregate:
+    def _aggregate(
+        self, selector_expr, values_expr, default_expr, env: Environment, expr: s.Expr
+    ) -> Aggregate:
         selector = self._expr(selector_expr, env)
         values = self._seq_or_error(self._expr(values_expr, env))
-        if default_expr is None:
-            default = None
-        else:
-            default = self._expr(default_expr, env)
+        default = UNSET if default_expr is None else self._expr(default_expr, env)
         if not isinstance(selector, Selector):
             raise RaspTypeError(f"Expected selector, got: {describe(selector)}")
         if isinstance(default, Node):
             raise RaspTypeError(f"Expected atom, got: {describe(default)}")
-        return Aggregate(selector, values, UNSET if default_expr is None else default, span=expr.span)
+        return Aggregate(selector, values, default, span=expr.span)
 
     def _seq_or_error(self, value: object) -> SOp:
         if isinstance(value, SOp):
@@ -654,6 +774,11 @@ class Session:
         if is_atom(value):
             return Constant(value, name=str(value))
         raise RaspTypeError(f"Expected sequence, got: {describe(value)}")
+
+
+def _brace(text: str) -> str:
+    """Escapes braces so `text` can sit in a Map's `op` template."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _short(value: object) -> str:
@@ -682,16 +807,19 @@ def _lookup_list(table: list | str, index: object, kind: str) -> object:
 
 def _lookup_dict(table: dict, key: object) -> object:
     if not is_atom(key):
-        raise RaspTypeError(f"index into dict has to be atom (i.e., string, int, float, bool), got: "
-                            f"{describe(key)}")
+        raise RaspTypeError(
+            f"index into dict has to be atom (i.e., string, int, float, bool), got: {describe(key)}"
+        )
     if key not in table:
         raise RaspValueError(f"index [ {describe(key)} ] not in dict.")
     return table[key]
 
 
 def _primitives() -> dict[str, object]:
-    values: dict[str, object] = {f"tokens_{cast}": Tokens(cast, name=f"tokens_{cast}")
-                                 for cast in ("str", "int", "float", "bool", "asis")}
+    values: dict[str, object] = {
+        f"tokens_{cast}": Tokens(cast, name=f"tokens_{cast}")
+        for cast in ("str", "int", "float", "bool", "asis")
+    }
     values["indices"] = Indices(name="indices")
     values["True"] = True
     values["False"] = False

@@ -38,7 +38,7 @@ class Comparison(enum.Enum):
 
 _PREDICATES: dict[Comparison, Callable[[object, object], bool]] = {
     Comparison.EQ: lambda k, q: k == q,
-    Comparison.NEQ: lambda k, q: not (k == q),
+    Comparison.NEQ: lambda k, q: k != q,
     Comparison.LT: lambda k, q: k < q,
     Comparison.LEQ: lambda k, q: k <= q,
     Comparison.GT: lambda k, q: k > q,
@@ -166,7 +166,8 @@ class Map(SOp):
     fn: Callable[..., object]
     args: tuple[SOp, ...]
     op: str = "map"
-    """What `fn` computes, for printing and compiling: an operator ('+', 'not', 'indicator', ...)."""
+    """What `fn` computes, for people: a template over the args such as '{0} + {1}' or
+    'indicator({0})', or a plain word ('map') shown as 'map(args)'."""
     name: str = field(default="", **_meta)
     span: Span | None = field(default=None, **_meta)
     encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
@@ -176,7 +177,10 @@ class Map(SOp):
 
     @property
     def label(self) -> str:
-        return f"{self.op}({', '.join(a.display_name for a in self.args)})"
+        names = [a.display_name for a in self.args]
+        if "{0}" in self.op:
+            return self.op.format(*names)
+        return f"{self.op}({', '.join(names)})"
 
 
 @dataclass(frozen=True, eq=False)

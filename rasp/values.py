@@ -35,8 +35,10 @@ def type_of(values: list | tuple) -> str:
         return "floats"
     if all(is_atom(v) for v in present):
         raise RaspTypeError(f"attempted to create sequence with vals of different types: {list(values)}")
-    raise RaspTypeError("attempted to create sequence with illegal val types "
-                        f"(vals must be bool, float, int or string): {list(values)}")
+    raise RaspTypeError(
+        "attempted to create sequence with illegal val types "
+        f"(vals must be bool, float, int or string): {list(values)}"
+    )
 
 
 def format_atom(value: object) -> str:
@@ -110,5 +112,6 @@ class Selection:
         return tuple(int(w) for w in self.matrix.sum(axis=1))
 
     def __str__(self) -> str:
-        return "\n".join(f"{q}: " + " ".join("1" if v else "0" for v in row)
-                         for q, row in enumerate(self.matrix))
+        return "\n".join(
+            f"{q}: " + " ".join("1" if v else "0" for v in row) for q, row in enumerate(self.matrix)
+        )

@@ -12,8 +12,9 @@ from importlib import resources
 
 def names() -> list[str]:
     """The names of the shipped programs (without `.rasp`)."""
-    return sorted(p.name[: -len(".rasp")] for p in resources.files(__package__).iterdir()
-                  if p.name.endswith(".rasp"))
+    return sorted(
+        p.name[: -len(".rasp")] for p in resources.files(__package__).iterdir() if p.name.endswith(".rasp")
+    )
 
 
 def exists(name: str) -> bool:
