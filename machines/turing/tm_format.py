@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
 from machines.errors import InvalidMachineError, MachineSyntaxError, Span
 from machines.formats import Loaded
@@ -30,7 +30,8 @@ TAPE_SEPARATOR = "|"
 # examples (its parser state at the error), so every message here is tested in a loop.
 MISTAKES: dict[str, list[str]] = {
     "a rule needs '->' between the state and symbols it reads and what it does: "
-    "STATE READ -> WRITE MOVE NEXT": ["A 0 1 R B\n", "A 0\n", "A\n", "A 0 1 R B"],
+    "STATE READ -> WRITE MOVE NEXT": ["A 0 1 R B\n", "A 0\n", "A\n", "A 0 1 R B",
+                                      "A 0 -> 1 R A\nB\n"],
     "nothing after '->': a rule continues with WRITE MOVE NEXT": ["A 0 ->\n", "A 0 ->"],
     "a rule names the symbol it reads before '->': STATE READ -> WRITE MOVE NEXT": ["A -> 1 R B\n"],
     "a rule starts with its state, not '->'": ["-> 1 R B\n"],
@@ -38,6 +39,10 @@ MISTAKES: dict[str, list[str]] = {
     "a word ending in ':' starts a setting on its own line; quote a symbol or state that ends in ':'":
         ["A a: -> 1 R B\n", "A 0 -> b: R B\n"],
 }
+
+
+_TERMINALS = {"WORD": "a symbol or state", "QUOTED": "a symbol or state", "ARROW": "'->'",
+              "KEY": "a setting", "_NL": "end of line", "$END": "end of file"}
 
 
 @functools.cache
@@ -86,16 +91,17 @@ def _word(item: Token | Tree) -> _Word:
 
 
 def _syntax_error(error: UnexpectedInput, text: str) -> MachineSyntaxError:
-    label = error.match_examples(parser().parse, MISTAKES, use_accepts=True)
+    if isinstance(error, UnexpectedCharacters):
+        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        label = ("a quoted symbol needs its closing quote and no spaces inside" if char in "'\""
+                 else f"unexpected character {char!r}")
+    else:
+        label = error.match_examples(parser().parse, MISTAKES, use_accepts=True)
     if label is None:
-        if isinstance(error, UnexpectedCharacters):
-            char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
-            label = ("a quoted symbol needs its closing quote and no spaces inside" if char in "'\""
-                     else f"unexpected character {char!r}")
-        elif isinstance(error, UnexpectedEOF):
-            label = "the file ends in the middle of a line"
-        else:
-            label = f"unexpected {getattr(error, 'token', '?')!r}"
+        token = getattr(error, "token", None)
+        found = _TERMINALS.get(getattr(token, "type", "$END"), repr(str(token)))
+        expected = sorted({_TERMINALS.get(name, name) for name in getattr(error, "expected", ())})
+        label = f"unexpected {found}" + (f"; expected {' or '.join(expected)}" if expected else "")
     line, column = max(error.line, 1), max(error.column, 1)
     return MachineSyntaxError(label, span=Span(line, column), source=text)
 
