@@ -42,6 +42,8 @@ class TransitionMonoid:
         numbers: dict[tuple[int, ...], int] = {}
         for f in (identity, *generators):
             numbers.setdefault(f, len(numbers))
+        if len(numbers) > max_size:
+            return None
         elements = list(numbers)
         i = 0
         while i < len(elements):
