@@ -3,11 +3,11 @@ side by side and decode the simulation at its synchronisation points."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from machines.core import Outcome, run
+from machines.core import Outcome
+from machines.errors import check_budget
 from machines.tag.fast import FastRun, watch, watch_lag
 from machines.tag.lag import LagSystem
 from machines.tag.tag import TagConfig, TagSystem, Word
@@ -51,24 +51,29 @@ class SideBySide:
         return True
 
 
-def side_by_side(simulation: Simulation, input: str | Sequence[str], *, max_steps: int,
+def side_by_side(simulation: Simulation, start: TMConfig, *, max_steps: int,
                  max_system_steps: int) -> SideBySide:
-    """Runs the machine for `max_steps` steps and its simulation until it has shown as many
-    (or `max_system_steps` steps), decoding every synchronisation point."""
+    """Runs the machine from `start` for `max_steps` steps and its simulation until it has shown
+    as many (or for `max_system_steps` steps), decoding every synchronisation point."""
     machine = simulation.machine
-    trace = run(machine, input, max_steps=max_steps)
-    expected = tuple(at_head_origin(c) for c in trace.configs)
-    start = simulation.encode(machine.initial(input))
+    check_budget("max_steps", max_steps)
+    configs = [start]
+    while len(configs) <= max_steps and machine.classify(configs[-1]) is Outcome.RUNNING:
+        configs.append(machine.step(configs[-1])[0])
+    outcome = Outcome.HALTED if machine.classify(configs[-1]) is Outcome.HALTED else Outcome.STEP_LIMIT
+    expected = tuple(at_head_origin(c) for c in configs)
     engine = watch if isinstance(simulation.system, TagSystem) else watch_lag
+    words = engine(simulation.system, simulation.encode(start), symbols=simulation.sync_symbols,
+                   max_steps=max_system_steps)
     decoded: list[TMConfig] = []
     result, final = None, None
-    for item in engine(simulation.system, start, symbols=simulation.sync_symbols, max_steps=max_system_steps):
+    for item in words:
         if isinstance(item, FastRun):
             result = item
             if item.outcome is Outcome.HALTED:
                 final = simulation.decode(item.final)
             break
         decoded.append(simulation.decode(item.config))
-        if len(decoded) == len(expected) and trace.outcome is not Outcome.HALTED:
+        if len(decoded) == len(expected) and outcome is not Outcome.HALTED:
             break  # every step the machine took has been checked
-    return SideBySide(expected, tuple(decoded), trace.outcome, result, final)
+    return SideBySide(expected, tuple(decoded), outcome, result, final)

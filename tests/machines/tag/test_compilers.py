@@ -9,6 +9,7 @@ from machines.errors import ConversionError
 from machines.tag.side_by_side import side_by_side
 from machines.tag.tm_to_lag import tm_to_lag
 from machines.tag.tm_to_tag import tm_to_tag
+from machines.tag.u15_2 import EXAMPLE, encode_bi_tag, make_u15_2
 from machines.turing import TuringMachine
 from tests.common.strategies import turing_machines
 
@@ -29,7 +30,7 @@ COMPILERS = [tm_to_tag, tm_to_lag]
 @pytest.mark.parametrize("compile", COMPILERS)
 @pytest.mark.parametrize(("machine", "steps", "ones"), [(BB2, 6, 4), (BB3, 14, 6)])
 def test_busy_beavers_decode_step_by_step(compile, machine, steps, ones):
-    check = side_by_side(compile(machine), "", max_steps=1_000, max_system_steps=1_000_000)
+    check = side_by_side(compile(machine), machine.initial(""), max_steps=1_000, max_system_steps=1_000_000)
     assert check.agree
     assert (check.machine_outcome, len(check.decoded) - 1) == (Outcome.HALTED, steps)
     assert check.final.tape.cells.count("1") == ones
@@ -38,7 +39,7 @@ def test_busy_beavers_decode_step_by_step(compile, machine, steps, ones):
 @given(turing_machines(max_states=3, max_symbols=2), st.lists(st.sampled_from("01"), max_size=4))
 @settings(max_examples=60, deadline=None)
 def test_random_binary_machines_compile_to_tag(machine, input):
-    check = side_by_side(tm_to_tag(machine), input, max_steps=12, max_system_steps=2_000_000)
+    check = side_by_side(tm_to_tag(machine), machine.initial(input), max_steps=12, max_system_steps=2_000_000)
     assert check.agree, (check.expected, check.decoded)
 
 
@@ -46,15 +47,47 @@ def test_random_binary_machines_compile_to_tag(machine, input):
 @settings(max_examples=60, deadline=None)
 def test_random_machines_compile_to_lag(machine, input):
     input = [s for s in input if s in machine.alphabet]
-    check = side_by_side(tm_to_lag(machine), input, max_steps=30, max_system_steps=200_000)
+    check = side_by_side(tm_to_lag(machine), machine.initial(input), max_steps=30, max_system_steps=200_000)
     assert check.agree, (check.expected, check.decoded)
 
 
 def test_lag_construction_takes_any_alphabet():
-    check = side_by_side(tm_to_lag(THREE_SYMBOLS), "", max_steps=10, max_system_steps=10_000)
+    check = side_by_side(tm_to_lag(THREE_SYMBOLS), THREE_SYMBOLS.initial(""), max_steps=10,
+                         max_system_steps=10_000)
     assert check.agree and check.final.render() == "H | 0: [1] 1"
 
 
 def test_cocke_minsky_needs_two_symbols():
     with pytest.raises(ConversionError, match="3 symbols; Cocke–Minsky needs 1 tape and 2 symbols"):
         tm_to_tag(THREE_SYMBOLS)
+
+
+U15_2 = make_u15_2()
+SMALL_BI_TAG = {"letters": 2, "markers": 2, "productions": {(1, 1): (1, 2), (1, 2): (2, 2)},
+                "data": (("e", 2), ("a", 1))}
+
+
+def test_u15_2_table():
+    assert (len(U15_2.states), len(U15_2.alphabet), len(U15_2.rules)) == (15, 2, 29)
+    assert U15_2.rule_for("u10", ("b",)) is None
+
+
+def test_u15_2_compiles_to_705_lag_rules():
+    """Fewer than the 2,027 rules of Schuurmans' construction."""
+    assert len(tm_to_lag(U15_2).system.rules) == 705
+
+
+def test_u15_2_lag_agrees_on_the_first_steps():
+    check = side_by_side(tm_to_lag(U15_2), encode_bi_tag(**EXAMPLE), max_steps=300,
+                         max_system_steps=1_000_000)
+    assert check.agree and len(check.decoded) == 301
+
+
+@pytest.mark.slow
+def test_u15_2_lag_agrees_until_it_halts():
+    """U(15,2) on an encoded bi-tag system halts in (u10, b) after 11,083 steps; so does its lag system."""
+    check = side_by_side(tm_to_lag(U15_2), encode_bi_tag(**SMALL_BI_TAG), max_steps=20_000,
+                         max_system_steps=10_000_000)
+    assert check.agree
+    assert (check.machine_outcome, len(check.decoded) - 1) == (Outcome.HALTED, 11_083)
+    assert (check.final.state, check.final.tape.symbol) == ("u10", "b")
