@@ -111,7 +111,8 @@ def _parse_line(fields: list[tuple[str, int]], number: int, text: str) -> Rule:
     if fields[3][0].lower() not in MOVES:
         raise error(f"<direction> {fields[3][0]!r} should be 'l', 'r' or '*'", 3)
     if len(fields) > 6 or (len(fields) == 6 and fields[5][0] != "!"):
-        raise error("too many entries: only a breakpoint '!' may follow <new state>", 5)
+        raise error("too many entries: only a breakpoint '!' may follow <new state>",
+                    5 if fields[5][0] != "!" else 6)
     state, read, write, move, target = (f[0] for f in fields[:5])
     return Rule(state, (read,), (write,), (MOVES[move.lower()],), target, breakpoint=len(fields) == 6)
 
