@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     diagram.add_argument("--cell", type=positive_int, default=4, help="pixels per cell in a PNG (default 4)")
     diagram.set_defaults(handler=diagram_command)
 
+    from machines.tag import commands as tag_commands
+
+    tag_commands.register(subparsers)
+
 
 def _load(path: str, format: str | None):
     from machines.files import read_text
