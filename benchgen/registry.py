@@ -22,6 +22,7 @@ ItemMaker = Callable[[int], Item]
 # Task modules register themselves when imported; these are imported on the first registry lookup.
 _BUILTIN_TASKS = (
     "benchgen.tasks.tmbench",
+    "benchgen.tasks.turing",
 )
 
 

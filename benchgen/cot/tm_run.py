@@ -51,3 +51,24 @@ def apply_edit(config: TMConfig, writes: tuple[str, ...], heads: tuple[int, ...]
 def final_answer(run: TMRun) -> str:
     """The answer of an emulation item: the final configuration, with `(halted)` if the run halted."""
     return run.configs[-1].render() + (" (halted)" if run.halted else "")
+
+
+def cell_ref(tape: int, position: int, tapes: int) -> str:
+    """'c[5]' on a one-tape machine, 'c1[5]' for tape 1 of a multi-tape one."""
+    return f"c[{position}]" if tapes == 1 else f"c{tape}[{position}]"
+
+
+def heads_text(config: TMConfig) -> str:
+    """The head positions, comma-separated: '3' or '3,0'."""
+    return ",".join(str(t.head) for t in config.tapes)
+
+
+def last_writes(run: TMRun) -> list[tuple[int, ...]]:
+    """For each step i >= 1 and each tape, the step that last wrote the cell under its head (0: never)."""
+    written: dict[tuple[int, int], int] = {}
+    sources = []
+    for i, config in enumerate(run.configs[: len(run.rules)], start=1):
+        heads = [(k, t.head) for k, t in enumerate(config.tapes)]
+        sources.append(tuple(written.get(h, 0) for h in heads))
+        written.update(dict.fromkeys(heads, i))
+    return sources
