@@ -174,11 +174,12 @@ def _build(spec: dict, place: _Place, root: yaml.Node, name: str) -> Loaded:
         seen: dict[str, yaml.Node] = {}
         for key_text, (key, value) in _mapping(entries_node, place, f"state {state!r}").items():
             write, move, target = _instruction(value, synonyms, table, place)
-            for symbol in map(_symbol, _symbols(key_text)):
+            # An empty symbol (from '[0,]' or '[0,~]') never matches a cell: the site ignores it.
+            for symbol in map(_symbol, filter(None, _symbols(key_text))):
                 if symbol in seen:
                     raise place.error(f"state {state!r} has two instructions for symbol {symbol!r}", key,
                                       ConflictingRulesError)
-                if not symbol or any(c.isspace() for c in symbol):
+                if any(c.isspace() for c in symbol):
                     raise place.error(f"symbol {symbol!r} must be characters other than tab or newline", key)
                 seen[symbol] = key
                 written = symbol if write is None else write
