@@ -12,10 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.screens import PickerScreen, StepperScreen
-from tui.source import Source, load_source
+from tui.source import DEFAULT_MAX_STEPS, Source, load_source
 
-DEFAULT_MAX_STEPS = 10_000_000
-"""The step budget of a run in the stepper unless the caller gives one."""
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 

@@ -135,12 +135,16 @@ class History:
     def _recompute(self, step: int) -> Snapshot:
         checkpoint = self._checkpoints[step // self._every]
         block = trace(_Resumed(self.machine, checkpoint.config), None, max_steps=self._every)
+        wanted = checkpoint
         for resumed in block:
             snapshot = checkpoint if resumed.step == 0 else Snapshot(
                 checkpoint.step + resumed.step, resumed.config, resumed.event)
-            if snapshot.step <= self.frontier:
-                self._remember(snapshot)
-        return self._recent[step]
+            if snapshot.step > self.frontier:
+                break
+            self._remember(snapshot)
+            if snapshot.step == step:
+                wanted = snapshot
+        return wanted
 
     def _remember(self, snapshot: Snapshot) -> None:
         self._recent[snapshot.step] = snapshot

@@ -10,6 +10,9 @@ from machines.core import machine_name
 from machines.files import read_text
 from machines.formats import load_text
 
+DEFAULT_MAX_STEPS = 10_000_000
+"""The step budget of a run in the stepper unless the caller gives one."""
+
 
 @dataclass(frozen=True, slots=True)
 class Source:

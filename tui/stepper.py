@@ -154,17 +154,17 @@ class Stepper(Widget):
         while not reason and not worker.is_cancelled:
             stride = 2 ** max(0, self.speed) if paced else 1024
             for _ in range(stride):
-                if history.get(step + 1).step == step:
+                snapshot = history.get(step + 1)
+                if snapshot.step == step:
                     reason = f"end of run: {history.outcome.value.replace('_', ' ')}"
                     break
                 step += 1
-                snapshot = history.get(step)
                 if step == target:
                     reason = "arrived"
-                elif not cycle_known and history.cycle_end == step:
-                    reason = f"cycle: step {step} repeats step {history.cycle_start}"
                 elif stop_at_breakpoints:
                     reason = self.hit(snapshot)
+                    if not cycle_known and history.cycle_end == step:
+                        reason = reason or f"cycle: step {step} repeats step {history.cycle_start}"
                 if reason:
                     break
             if not self._settle(worker, step, "" if reason == "arrived" else reason, final=bool(reason)):
