@@ -17,6 +17,11 @@ def main() -> int:
              ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.png"],
              ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.mmd"],
              ["convert", f"{turing}/bb4.tm", "out/bb4.bb"]]
+    # The main job, last: a small chain-of-thought dataset from the exact traces of a bundled machine.
+    steps.append(["bench", "generate", "turing", "--size", "200", "--seed", "1", "--out", "out/dataset",
+                  "--set", f"machine={turing}/binary_add_2tape.tm", "--set", "style=tail_minimal",
+                  "--set", "max_steps=200", "--set", "input_min_length=4", "--set", "input_max_length=12",
+                  "--split-by", "input"])
     for argv in steps:
         try:
             status = turingbox(argv)
