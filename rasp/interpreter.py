@@ -76,9 +76,8 @@ def evaluate_all(
     """
     items = as_input(input)
     values: dict[int, tuple[Node, Value]] = memo if memo is not None else {}
-    for each in topological(node):
-        if id(each) not in values:
-            values[id(each)] = (each, _evaluate_node(each, items, values, dialect))
+    for each in topological(node, known=values):
+        values[id(each)] = (each, _evaluate_node(each, items, values, dialect))
     return values
 
 

@@ -37,18 +37,14 @@ def format_example(example: object) -> str:
     return f'"{example}"' if isinstance(example, str) else str(example)
 
 
-def format_selection(selection: Selection, example: object, indent: str = "") -> list[str]:
-    """A selector's matrix with the keys across and the queries down, as 1s and 0s."""
-    items = list(example)
-    width = max(len(str(v)) for v in items)
-    head = indent + " " * (width + 4) + " ".join(str(v) for v in items)
-    rows = [
-        f"{indent}{str(q).rjust(width)} | "
-        + " ".join(
-            "1".rjust(len(str(k))) if on else "0".rjust(len(str(k))) for on, k in zip(row, items, strict=True)
-        )
-        for q, row in zip(items, selection.rows, strict=True)
-    ]
+def format_selection(selection: Selection, example: object, indent: str = " \t\t\t") -> list[str]:
+    """A selector's matrix as the original prints it: keys across, queries down, 1 where selected."""
+    items = [str(v) for v in example]
+    width = max(len(v) for v in items)
+    head = indent + " " * (width + 4) + " ".join(items)
+    rows = [f"{indent} {q.rjust(width)} | " + " ".join(("1" if on else "0").rjust(len(k))
+                                                      for on, k in zip(row, items, strict=True))
+            for q, row in zip(items, selection.rows, strict=True)]
     return [head, *rows]
 
 
@@ -118,7 +114,7 @@ class Repl:
                 return self.format_named(name, value)
             case Applied(value=value):
                 if isinstance(value, Selection):
-                    return ["\t = ", *format_selection(value, result.input, "\t\t")]
+                    return ["\t = ", *format_selection(value, result.input)]
                 return [f"\t =  {value}"]
             case ExampleShown(subset=subset):
                 lines = []
@@ -138,7 +134,7 @@ class Repl:
                 finally:
                     session.show_sequence_examples, session.show_selector_examples = shown
             case Failed(error=error):
-                return _ignoring(str(error))
+                return [*_ignoring(error.message), f"\t   at {error.location()}"]
         return []
 
     def format_named(self, name: str, value: object, indent: str = "") -> list[str]:
@@ -160,7 +156,7 @@ class Repl:
                 example = session.examples.selector
                 lines.append(f"{indent} \t Example:")
                 try:
-                    lines += format_selection(session.apply(value, example), example, indent + "\t\t")
+                    lines += format_selection(session.apply(value, example), example, indent + " \t\t\t")
                 except RaspError as error:
                     lines.append(f"{indent}\t\t(fails: {error.message})")
             return lines

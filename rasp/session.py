@@ -74,6 +74,10 @@ BASE_RESERVED = frozenset(
         "False",
     }
 )
+LIBRARY_CREATOR = "RASP_support/rasplib"
+"""The library's functions print as made by this file, as in the original."""
+MEMO_INPUTS = 16
+"""How many inputs' values a session remembers (oldest forgotten first)."""
 NAME_MAX = 30
 """Longer automatic names are replaced by 's-op' or 'sel', as in the original."""
 
@@ -258,7 +262,9 @@ class Session:
         self.steps = 0
         if self.with_library:
             self.base.variables["tokens"] = self.base.variables["tokens_str"]
+            self.base.name = LIBRARY_CREATOR
             loaded = self._run_file_text(library.source("rasplib"), "rasplib", self.base)
+            self.base.name = "console"
             failures = [r for r in loaded if isinstance(r, Failed)]
             if failures:
                 raise failures[0].error
@@ -332,6 +338,8 @@ class Session:
                 f"the input has {len(input)} elements; the limit is max_length={self.max_length}"
             )
         key = (type(input).__name__, repr(input))
+        if key not in self._memos and len(self._memos) >= MEMO_INPUTS:
+            del self._memos[next(iter(self._memos))]
         memo = self._memos.setdefault(key, {})
         return evaluate(node, input, dialect=self.dialect, memo=memo)
 
@@ -827,12 +835,14 @@ def _primitives() -> dict[str, object]:
 
 
 def _last_public(results: list[Result]) -> list[Result]:
-    """What a load shows: failures, and the last value of each public name (the original's filter)."""
+    """What a load shows: public named values and failures in order; when nothing failed, only the
+    last value of each name (the original's filter)."""
+    dedupe = not any(isinstance(r, Failed) for r in results)
     kept: list[Result] = []
     seen: set[str] = set()
     for result in reversed(results):
         if isinstance(result, Named):
-            if result.name.startswith("_") or result.name == "out" or result.name in seen:
+            if result.name.startswith("_") or result.name == "out" or (dedupe and result.name in seen):
                 continue
             seen.add(result.name)
         if isinstance(result, (Named, Failed, Loaded)):

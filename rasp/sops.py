@@ -14,7 +14,7 @@ operation, and the `span` of the source expression that created it, for error me
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 
 from machines.errors import Span
@@ -292,9 +292,12 @@ class SelectorNot(Selector):
         return f"(not {self.inner.display_name})"
 
 
-def topological(root: Node) -> list[Node]:
+def topological(root: Node, known: Container[int] = ()) -> list[Node]:
     """Every node `root` depends on (itself last), each after its children; iterative, so deep
-    graphs do not hit Python's recursion limit."""
+    graphs do not hit Python's recursion limit. Nodes whose id is in `known` are left out, with
+    everything below them."""
+    if id(root) in known:
+        return []
     order: list[Node] = []
     seen: set[int] = set()
     stack: list[tuple[Node, Iterator[Node]]] = [(root, iter(root.children()))]
@@ -305,7 +308,7 @@ def topological(root: Node) -> list[Node]:
         if child is None:
             stack.pop()
             order.append(node)
-        elif id(child) not in seen:
+        elif id(child) not in seen and id(child) not in known:
             seen.add(id(child))
             stack.append((child, iter(child.children())))
     return order

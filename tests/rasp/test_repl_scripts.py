@@ -1,0 +1,265 @@
+"""The original REPL's own test scripts (read from ../shared/data) run through our REPL.
+
+The expected lines are what the original REPL prints for them (its tests/tgt files), written here
+without prompts. Differences that are only wording are normalised: any syntax error reads
+"SYNTAX ERROR", our evaluation errors drop the s-op and location they add, and the location line
+we add under errors of loaded files is dropped.
+"""
+
+import re
+
+import pytest
+
+from rasp.repl import Repl
+from rasp.session import Session
+from tests.common.paths import shared
+
+SCRIPTS = ("formats", "rasp-repl-tests")
+
+EXPECTED = {
+    "simple_sequences_no_errors.txt": '''
+     s-op: indices
+ \t Example: indices("hello") = [0, 1, 2, 3, 4] (ints)
+     s-op: length
+ \t Example: length("hello") = [5]*5 (ints)
+     s-op: tokens
+ \t Example: tokens("hello") = [h, e, l, l, o] (strings)
+     s-op: out
+ \t Example: out("hello") = [1, 2, 3, 4, 5] (ints)
+     s-op: out
+ \t Example: out("hello") = [0, 3, 6, 9, 12] (ints)
+     s-op: tokens
+ \t Example: tokens([4, 7, 10]) = [4, 7, 10] (ints)
+     s-op: out
+ \t Example: out([4, 7, 10]) = [0, 7, 20] (ints)
+     s-op: out
+ \t Example: out([4, 7, 10]) = [4]*3 (ints)
+     s-op: tokens
+ \t Example: tokens("hello there") = [h, e, l, l, o,  , t, h, e, r, e] (strings)
+     s-op: out
+ \t Example: out("hello there") = [2, 3, 2, 2, 1, 1, 1, 2, 3, 1, 3] (ints)
+     s-op: out
+ \t Example: out("hello there") = [h, a, l, a, o, a, t, a, e, a, e] (strings)
+''',
+    "indexing.txt": '''
+     dict: d = {'1': 1, '2': 2, '3': 3, '4': 5, '5': 4}
+    value: out =  5
+     s-op: out
+ \t Example: out("12345") = [1, 2, 3, 5, 4] (ints)
+\t\t!!ignoring input:
+\t index [ 4 ] not in dict.
+\t\t!!ignoring input:
+\t index [ 0 ] not in dict.
+    value: a =  "qwertyuioplkjhgfdsazxcvbnm"
+    value: out =  "u"
+     s-op: out
+ \t Example: out("12345") = [q, w, e, r, t] (strings)
+     s-op: out
+ \t Example: out("12345") = [q, r, u, p, j] (strings)
+     s-op: out
+ \t Example: out("12345") = [5]*5 (strings)
+\t\t!!ignoring input:
+\t index into sequence has to be integer, got: indices
+     list: b = [5, 8, 2, 9, 4, 7, 5]
+     s-op: out
+ \t Example: out("12345") = [5, 8, 2, 9, 4] (ints)
+    value: out =  7
+''',
+    "paper_examples.txt": '''
+     s-op: hist_bos
+     s-op: hist_nobos
+     s-op: reverse
+     s-op: sort_bos
+     s-op: hist2_bos
+     s-op: sort_by_most_freq
+     s-op: dyck1_ptf
+     paper_examples function: dyckk_ptf(paren_pairs)
+     s-op: dyck2_ptf
+     s-op: dyck3_ptf
+\t\t!!ignoring input:
+\t Error: Undefined variable: _with_bos_selector_width
+\t =  [0, 3, 2, 3, 2, 6, 3, 3, 1, 6, 2, 2, 4, 6, 3, 3, 1, 6, 1, 3, 2, 1, 1, 6, 1, 3, 4, 2, 4, 6, 4, 3] (ints)
+\t =  [2, 1, 3, 1, 3, 2, 5, 1, 4, 3, 3, 4, 5, 5, 4, 1, 3, 3, 4, 5, 5] (ints)
+\t\t!!ignoring input:
+\t Error: Undefined variable: _flip_s
+\t =  [§, D, D, D, D, D, F, F, F, G, G, H, H, H, R, S, V, d, d, e, f, f, f, f, f, f, g, g, g, h, h, s, s] (strings)
+\t =  [0, 2, 1, 2, 1, 2, 2, 4, 2, 1, 1, 1, 4, 1, 4, 1, 1, 1, 1, 1, 1, 2, 1, 4, 1, 1] (ints)
+\t =  [§, d, v, s, l, m, a, n, ,, k, x, §, §, §, §, §, §, §, §, §, §, §, §, §, §, §, §, §, §, §] (strings)
+\t =  [P, T, P, P, P, P, P, T, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, T, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, T, F, F, F, F, F, F, F, F] (strings)
+\t =  [P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, T, P, P, P, P, P, P, P, P, P, P, P, T, P, T, P, T, P, T, P, P, P, P, P, P, P, P, P, P, P, P, P, T, P, F, F, F, F] (strings)
+\t =  [P, T, P, T, P, T, P, P, P, P, P, P, P, P, P, T, P, P, P, T, P, P, P, T, P, T, P, T, P, F, F, F, F, F, F, F, F, F, F, F, F, F, F] (strings)
+''',
+    "load_nesteds.txt": '''
+    value: f =  10
+\t\t!!ignoring input:
+\t Error: Undefined variable: f
+    value: a =  3
+\t\t!!ignoring input:
+\t Error: Undefined variable: f
+    value: b =  7
+\t\t!!ignoring input:
+\t Error: Undefined variable: a
+    value: c =  7
+\t\t!!ignoring input:
+\t Error: Undefined variable: _b
+    value: e =  4
+    value: a =  3
+    value: b =  7
+    value: c =  7
+\t\t!!ignoring input:
+\t Error: Undefined variable: d
+    value: e =  4
+    value: f =  10
+\t\t!!ignoring input:
+\t Error: Undefined variable: _a
+\t\t!!ignoring input:
+\t Error: Undefined variable: _b
+''',
+    "load_multi_assigns3.txt": '''
+    value: a =  7
+    value: c =  5
+    value: d =  11
+    value: b =  8
+''',
+    "skip_bad_assign.txt": '''
+\t\t!!ignoring input:
+\t Error: Undefined variable: g
+\t\t!!ignoring input:
+\t Error: Undefined variable: a
+    value: g =  3
+    value: g =  3
+\t\t!!ignoring input:
+\t Error: Undefined variable: a
+\t\t!!ignoring input:
+\t Error: Undefined variable: b
+    value: a =  3
+    value: a =  3
+\t\t!!ignoring input:
+\t Error: Undefined variable: b
+    value: b =  3
+    value: a =  3
+    value: b =  3
+''',
+    "simple_assignments.txt": '''
+    value: a =  3
+    value: b =  5
+     s-op: c
+ \t Example: c("hello") = [4, 5, 6, 7, 8] (ints)
+     console function: foo(a, b)
+    value: e =  13
+    value: f =  5
+''',
+    "stay_constant.txt": '''
+    value: a =  4
+    value: b =  4
+    value: a =  3
+    value: a =  3
+    value: b =  4
+     s-op: a
+ \t Example: a("hello") = [0, 1, 2, 3, 4] (ints)
+     s-op: b
+ \t Example: b("hello") = [0, 1, 2, 3, 4] (ints)
+     s-op: a
+ \t Example: a("hello") = [1, 2, 3, 4, 5] (ints)
+     s-op: a
+ \t Example: a("hello") = [1, 2, 3, 4, 5] (ints)
+     s-op: b
+ \t Example: b("hello") = [0, 1, 2, 3, 4] (ints)
+''',
+    "smol.txt": '''
+     s-op: tokens
+ \t Example: tokens("hello") = [h, e, l, l, o] (strings)
+''',
+    "exit.txt": "",
+    "exit_fun.txt": "",
+    "quit.txt": "",
+    "quit_fun.txt": "",
+    "load_eval.txt": "     s-op: a",
+}
+
+# The outputs of res(example0) ... res(example21) after loading rover.rasp (the original's full
+# sequence display prints the same values followed by "[skipped full display: identical values]").
+ROVER = ["[T]*8", "[F]*8", "[?]*8", "[T]*16", "[T]*16", "[F]*16", "[F]*16", "[F]*16", "[?]*16", "[F]*24",
+         "[T]*24", "[T]*24", "[F]*24", "[F]*24", "[?]*8", "[T]*16", "[F]*16", "[T]*16", "[F]*16", "[F]*16",
+         "[T]*24", "[T]*24"]
+
+# set_reserved.txt: every assignment to a reserved name fails (with a syntax error for keywords),
+# and reading the names back gives these lines, in this order (among syntax errors and undefined ones).
+RESERVED_SHOWN = [
+    ' \t Example: tokens([0, 1, 2]) = [0, 1, 2] (ints)',
+    ' \t Example: tokens_asis([0, 1, 2]) = [0, 1, 2] (ints)',
+    ' \t Example: tokens_str([0, 1, 2]) = [0, 1, 2] (strings)',
+    ' \t Example: tokens_int([0, 1, 2]) = [0, 1, 2] (ints)',
+    ' \t Example: tokens_bool([0, 1, 2]) = [F, T, T] (bools)',
+    ' \t Example: tokens_float([0, 1, 2]) = [0.0, 1.0, 2.0] (floats)',
+    ' \t Example: indices([0, 1, 2]) = [0, 1, 2] (ints)',
+    '    value: True =  True',
+    '    value: False =  False',
+    '    value: out =  False',
+    ' \t Example: length([0, 1, 2]) = [3]*3 (ints)',
+    '     RASP_support/rasplib function: selector_width(sel)',
+    '     RASP_support/rasplib function: select_next_identical(seq)',
+]
+RESERVED_REFUSED = ["tokens_asis", "tokens_str", "tokens_int", "tokens_bool", "tokens_float", "indices", "True",
+                    "False", "out", "range", "zip", "len", "get", "length", "full_s", "selector_width",
+                    "has_focus", "count", "contains", "max", "min", "average", "load_from_location", "shift",
+                    "mark_last_instance", "mark_first_instance", "select_from_last", "select_from_first",
+                    "sort", "select_next_identical"]
+
+
+def _run(name: str) -> list[str]:
+    folder = shared(*SCRIPTS)
+    repl = Repl(Session(search_paths=(folder / "support",)))
+    return _normalise(repl.run_lines((folder / name).read_text(encoding="utf-8").splitlines(keepends=True)))
+
+
+def _normalise(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("\t!! syntax error:"):
+            if out[-1:] != ["SYNTAX ERROR"]:
+                out.append("SYNTAX ERROR")
+        elif not line.startswith("\t   at "):
+            out.append(re.sub(r"^\t evaluation of '.*?'( \(defined at .*?\))? failed: ", "\t ", line))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_script_prints_what_the_original_prints(name):
+    expected = EXPECTED[name].strip("\n").split("\n") if EXPECTED[name] else []
+    assert _run(name) == expected
+
+
+def test_every_script_runs_without_internal_errors():
+    folder = shared(*SCRIPTS)
+    for path in sorted(folder.glob("*.txt")):
+        assert isinstance(_run(path.name), list)
+
+
+def test_rover_answers_every_question():
+    lines = _run("load_rover.txt")
+    answers = [line.removeprefix("\t =  ").removesuffix(" (strings)") for line in lines if line.startswith("\t = ")]
+    assert answers == ROVER
+
+
+def test_reserved_names_are_refused_and_kept():
+    lines = _run("set_reserved.txt")
+    refused = [line.removeprefix("\t Error: Cannot set reserved name: ") for line in lines
+               if line.startswith("\t Error: Cannot set reserved name: ")]
+    assert refused == RESERVED_REFUSED
+    assert [line for line in RESERVED_SHOWN if line in lines] == RESERVED_SHOWN
+
+
+def test_whitespace_and_newlines_inside_statements():
+    lines = _run("whitespace_okay.txt")
+    assert lines[:4] == [
+        "     s-op: out", ' \t Example: out("hello") = [4, 5, 6, 7, 8] (ints)',
+        "     s-op: out", ' \t Example: out("hello") = [T]*5 (bools)']
+    assert lines[4] == "     selector: out"
+
+
+def test_errors_are_reported_and_skipped():
+    lines = _run("some_errors.txt")
+    assert "\t Error: Undefined variable: dgsdfsdf" in lines
+    assert lines.count("SYNTAX ERROR") >= 3
+    assert "     dict: out = {}" in lines
