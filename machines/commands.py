@@ -108,13 +108,13 @@ def run_command(args: argparse.Namespace) -> int:
         raise UnknownFormatError(f"--engine applies to Turing machines; {args.file} holds a "
                                  f"{type(machine).__name__}")
     start_config = _initial(machine, input, args.input)
-    console, errors = Console(highlight=False), Console(stderr=True, highlight=False)
+    console, errors = Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False)
     engine = args.engine or ("reference" if args.detect_cycles else "plain")
     if args.trace:
         engine = "reference"
     started = time.perf_counter()
     with _progress(errors, args.max_steps, quiet=args.json) as on_progress:
-        if args.trace or not is_tm:
+        if args.trace or not is_tm or (args.detect_cycles and engine == "reference"):
             result = _run_traced(machine, input, args, on_progress)
         else:
             result = _run_engine(machine, start_config, args, engine, on_progress)
@@ -292,8 +292,8 @@ def convert_command(args: argparse.Namespace) -> int:
     fmt = _target_format(args.target, args.to, format_named(loaded.format).family)
     text = dump_text(loaded.machine, fmt.name, input=loaded.input or None)
     write_text(args.target, text)
-    Console(highlight=False).print(f"wrote {args.target} ({fmt.name}) from {args.source} ({loaded.format})",
-                                   markup=False)
+    message = f"wrote {args.target} ({fmt.name}) from {args.source} ({loaded.format})"
+    Console(highlight=False, soft_wrap=True).print(message, markup=False)
     return 0
 
 
@@ -333,5 +333,5 @@ def diagram_command(args: argparse.Namespace) -> int:
             data = (diagram.png_bytes(image) if suffix == ".png"
                     else diagram.svg_bytes(image, title=machine.name))
             write_bytes(args.out, data)
-    Console(highlight=False).print(f"wrote {args.out}: {what}", markup=False)
+    Console(highlight=False, soft_wrap=True).print(f"wrote {args.out}: {what}", markup=False)
     return 0

@@ -1,0 +1,182 @@
+"""Tests `turingbox run`, `convert` and `diagram` through machines.cli.main: results and clean errors."""
+
+import json
+
+import pytest
+
+from machines.cli import main
+from machines.formats import load_text
+from machines.turing import diagram
+from tests.common.paths import EXAMPLES
+
+BB2 = "1RB1LB_1LA1RZ\n"
+TWO_TAPES = "tapes: 2\nstart: A\nhalt: H\nA 1 _ -> 1 1 R R A\nA _ _ -> _ _ S S H\n"
+
+
+def turingbox(*argv: str) -> int:
+    try:
+        return main([str(a) for a in argv])
+    except SystemExit as exit:  # argparse's own usage errors
+        return exit.code
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# (file name, file text, arguments after the file, what stderr says, output file the command must not leave)
+BAD_INPUT = [
+    ("m.xyz", "hello\n", ["run"], ["m.xyz: cannot tell the format", "--format"], None),
+    ("m.tm", "A 0 1 R B\n", ["run"], ["m.tm:1:10: a rule needs '->'", "A 0 1 R B", "^"], None),
+    ("m.tm", "A 0 -> 1 R B\n", ["run"], ["m.tm:1:12: state 'B' has no rules"], None),
+    ("m.tm", "alphabet: _ 0\nA 1 -> 1 R A\n", ["run"], ["m.tm:2:3: symbol '1' is not in 'alphabet:'"], None),
+    ("m.tm", "A 0 -> 1 R A\nA 0 -> 0 L A\n", ["run"], ["m.tm:2:1: a second rule for state 'A'"], None),
+    ("m.bb", "1RB1LB_1LA1XZ\n", ["run"], ["m.bb:1:11: '1XZ' is not a transition"], None),
+    ("m.txt", "0 1 1 x halt\n", ["run"], ["m.txt:1:7: <direction> 'x'"], None),
+    ("m.yaml", "blank: ' '\nstart state: a\ntable:\n  a: {0: {R: b}}\n", ["run"],
+     ["m.yaml:4:14: undeclared state 'b'"], None),
+    ("m.yaml", "blank: [\n", ["run"], ["m.yaml:2:1: YAML"], None),
+    ("m.bb", BB2, ["run", "--max-steps", "0"], ["'0' is not a positive integer"], None),
+    ("m.bb", BB2, ["run", "--max-steps", "-5"], ["'-5' is not a positive integer"], None),
+    ("m.bb", BB2, ["run", "--max-steps", "many"], ["'many' is not a positive integer"], None),
+    ("m.bb", BB2, ["run", "--input", "012"], ["--input '012': input symbol '2' is not in alphabet"], None),
+    ("m.bb", BB2, ["run", "--engine", "warp"], ["engine='warp' is not one of"], None),
+    ("m.bb", BB2, ["run", "--format", "klingon"], ["format='klingon' is not one of"], None),
+    ("m.tm", TWO_TAPES, ["convert", "{tmp}/out.bb"], ["cannot write this machine in the bbchallenge format",
+                                                      "it has 2 tapes"], "out.bb"),
+    ("m.tm", TWO_TAPES, ["convert", "{tmp}/out.yaml"], ["it has 2 tapes (turingmachine.io has one)"],
+     "out.yaml"),
+    ("m.bb", BB2, ["convert", "{tmp}/out.xyz"], ["cannot tell the target format", "--to"], "out.xyz"),
+    ("m.tm", "A 0 1 R B\n", ["convert", "{tmp}/out.bb"], ["m.tm:1:10:"], "out.bb"),
+    ("m.bb", BB2, ["diagram", "--out", "{tmp}/out.gif"], ["a diagram is one of .png"], "out.gif"),
+    ("m.tm", "A 0 1 R B\n", ["diagram", "--out", "{tmp}/out.png"], ["m.tm:1:10:"], "out.png"),
+    ("m.bb", BB2, ["diagram", "--out", "{tmp}/out.png", "--input", "7"], ["input symbol '7'"], "out.png"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "args", "messages", "output"), BAD_INPUT)
+def test_bad_input_gives_one_clear_message_and_status_2(tmp_path, capsys, name, text, args, messages, output):
+    path = write(tmp_path, name, text)
+    command, *rest = args
+    status = turingbox(command, path, *(a.format(tmp=tmp_path) for a in rest))
+    captured = capsys.readouterr()
+    assert status == 2
+    err = " ".join(captured.err.split())  # rich may wrap long lines
+    for message in messages:
+        assert " ".join(message.split()) in err
+    assert "Traceback" not in captured.err + captured.out
+    if command == "run":
+        assert captured.out == ""
+    if output:
+        assert not (tmp_path / output).exists()
+        assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left either
+
+
+def test_missing_file(tmp_path, capsys):
+    assert turingbox("run", tmp_path / "absent.tm") == 2
+    assert "absent.tm: No such file or directory" in " ".join(capsys.readouterr().err.split())
+
+
+def test_binary_file(tmp_path, capsys):
+    path = tmp_path / "m.tm"
+    path.write_bytes(b"\xff\xfe\x00")
+    assert turingbox("run", path) == 2
+    assert "not a UTF-8 text file" in " ".join(capsys.readouterr().err.split())
+
+
+def test_run_shows_tape_and_summary(tmp_path, capsys):
+    assert turingbox("run", write(tmp_path, "bb2.bb", BB2)) == 0
+    out = capsys.readouterr().out
+    assert "tape 11[1]1" in out
+    for fact in ("halted", "steps", "6", "non-blank cells", "4", "bbchallenge", "plain"):
+        assert fact in out
+
+
+@pytest.mark.parametrize("engine", ["reference", "plain", "accelerated"])
+def test_run_json_on_each_engine(tmp_path, capsys, engine):
+    assert turingbox("run", write(tmp_path, "bb2.bb", BB2), "--json", "--engine", engine) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert {k: result[k] for k in ("outcome", "steps", "non_blank", "final", "engine", "format")} == {
+        "outcome": "halted", "steps": 6, "non_blank": 4, "final": "Z | -2: 1 1 [1] 1", "engine": engine,
+        "format": "bbchallenge"}
+
+
+def test_run_trace_prints_every_configuration(tmp_path, capsys):
+    assert turingbox("run", write(tmp_path, "bb2.bb", BB2), "--trace", "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [s["config"] for s in result["trace"]] == [
+        "A | 0: [0]", "B | 0: 1 [0]", "A | 0: [1] 1", "B | -1: [0] 1 1", "A | -2: [0] 1 1 1",
+        "B | -2: 1 [1] 1 1", "Z | -2: 1 1 [1] 1"]
+    assert result["trace"][1]["rule"] == "A 0 -> 1 R B"
+    assert turingbox("run", tmp_path / "bb2.bb", "--trace") == 0
+    out = capsys.readouterr().out
+    assert "B | -2: 1 [1] 1 1" in out and "(B 1 -> 1 R Z)" in out
+
+
+def test_run_detects_cycles(tmp_path, capsys):
+    assert turingbox("run", write(tmp_path, "loop.bb", "0RB---_0LA---\n"), "--detect-cycles", "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["outcome"], result["steps"], result["cycle_start"]) == ("cycle", 2, 0)
+
+
+def test_run_stops_at_the_step_limit(tmp_path, capsys):
+    assert turingbox("run", write(tmp_path, "loop.bb", "0RB---_0LA---\n"), "--max-steps", "1_000",
+                     "--json") == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "step_limit"
+
+
+def test_run_input_for_two_tapes_and_spaces_for_morphett(tmp_path, capsys):
+    assert turingbox("run", write(tmp_path, "m.tm", TWO_TAPES), "--input", "111|", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["final"] == "H | 0: 1 1 1 [_] | 0: 1 1 1 [_]"
+    morphett = write(tmp_path, "add.txt", "0 _ _ r 1\n0 1 1 r 0\n1 1 1 r 1\n1 _ _ * halt\n")
+    assert turingbox("run", morphett, "--input", "1 1", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["final"] == "halt | 0: 1 _ 1 [_]"
+
+
+CONVERSIONS = [
+    ("bb4.tm", "bb4.bb", "bbchallenge"),
+    ("bb2.bb", "bb2.tm", "tm"),
+    ("bb3.bb", "bb3.txt", "morphett"),
+    ("increment.tm", "increment.yaml", "turingmachine.io"),
+    ("decrement.txt", "decrement.tm", "tm"),
+    ("complement.yaml", "complement.tm", "tm"),
+    ("copy.tm", "copy.txt", "morphett"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "format"), CONVERSIONS)
+def test_convert_keeps_the_run(tmp_path, capsys, source, target, format):
+    assert turingbox("convert", EXAMPLES / "turing" / source, tmp_path / target) == 0
+    assert f"({format})" in capsys.readouterr().out
+    results = []
+    for path in (EXAMPLES / "turing" / source, tmp_path / target):
+        assert turingbox("run", path, "--json") == 0
+        results.append(json.loads(capsys.readouterr().out))
+    before, after = results
+    assert after["outcome"] == before["outcome"]
+    assert after["non_blank"] == before["non_blank"]
+    # Morphett counts one more step where no rule applies; renaming symbols keeps the tape's shape.
+    assert after["steps"] - before["steps"] in ((0, 1) if format == "morphett" else (0,))
+
+
+def test_convert_with_an_explicit_target_format(tmp_path, capsys):
+    assert turingbox("convert", EXAMPLES / "turing" / "bb2.bb", tmp_path / "bb2", "--to", "tm") == 0
+    text = (tmp_path / "bb2").read_text(encoding="utf-8")
+    assert load_text(text, format="tm").machine == load_text(BB2, format="bbchallenge").machine
+
+
+def test_diagrams(tmp_path, capsys):
+    source = write(tmp_path, "bb2.bb", BB2)
+    for suffix in (".png", ".svg", ".txt", ".dot", ".mmd"):
+        assert turingbox("diagram", source, "--out", tmp_path / f"d{suffix}", "--cell", "2") == 0
+    out = capsys.readouterr().out
+    assert "space-time diagram of 6 steps (halted)" in out and "state graph of 3 states" in out
+    assert (tmp_path / "d.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "<svg" in (tmp_path / "d.svg").read_text(encoding="utf-8")
+    graph = diagram.state_graph(load_text(BB2, format="bbchallenge").machine)
+    assert (tmp_path / "d.dot").read_text(encoding="utf-8") == diagram.to_dot(graph)
+    assert (tmp_path / "d.mmd").read_text(encoding="utf-8") == diagram.to_mermaid(graph)
+    text = (tmp_path / "d.txt").read_text(encoding="utf-8").splitlines()
+    assert text[0] == "0 A  .  . [.] ." and text[-1] == "6 Z  1  1 [1] 1"
