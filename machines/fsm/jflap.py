@@ -4,10 +4,11 @@ machines read as `machines.turing.TuringMachine` with JFLAP's semantics.
 JFLAP semantics kept here: an empty `<read/>` in an automaton is a lambda (epsilon) move; a
 multi-character label reads its characters one after another; an FA with no lambda moves and at most
 one move per state and symbol loads as a (possibly partial) DFA. In a Turing machine an empty read
-or write is the blank (shown as JFLAP's '□'), `~` reads any symbol or writes back the one read, the
-head starts on the first input symbol of a two-way infinite tape, and the machine accepts as soon as
-it enters a final state (JFLAP's default "accept by final state"), so final states are halt states
-and their outgoing transitions never fire. A run that halts outside a final state rejects.
+or write is the blank (shown as JFLAP's '□'); `~` reads any symbol of the tape alphabet (the symbols
+the transitions name; an explicit read on the same state wins) or writes back the one read; the head
+starts on the first input symbol of a two-way infinite tape; and the machine accepts as soon as it
+enters a final state (JFLAP's default "accept by final state"), so final states are halt states and
+their outgoing transitions never fire. A run that halts outside a final state rejects.
 """
 
 from __future__ import annotations
@@ -206,26 +207,29 @@ def _load_tm(text: str, root: _Element, automaton: _Element) -> tuple[TuringMach
         symbols.update(dict.fromkeys(s for s in (read, write) if s != "~"))
         labelled.append((edge, read, write, Move[move]))
     final = frozenset(finals)
-    rules: dict[tuple[str, str], tuple[Rule, _Element]] = {}
-    unused = 0
-    for edge, read, write, move in labelled:
+    rules: dict[tuple[str, str], Rule] = {}
+    by_wildcard: set[tuple[str, str]] = set()
+    unused = sum(1 for edge, *_ in labelled if edge.source in final)  # JFLAP accepts on entering these
+    # Explicit reads first: they take precedence over the wildcard ~ on the same state.
+    for edge, read, write, move in sorted(labelled, key=lambda row: row[1] == "~"):
         if edge.source in final:
-            unused += 1  # JFLAP accepts on entering a final state, so these never fire
             continue
-        for symbol in symbols if read == "~" else [read]:
-            written = symbol if write == "~" else write
-            rule = Rule(edge.source, (symbol,), (written,), (move,), edge.target)
+        wildcard = read == "~"
+        for symbol in symbols if wildcard else [read]:
+            rule = Rule(edge.source, (symbol,), (symbol if write == "~" else write,), (move,), edge.target)
             key = (edge.source, symbol)
-            if key in rules and rules[key][0] != rule:
-                if read == "~":
-                    continue  # an explicit symbol takes precedence over the wildcard
+            if key in rules and rules[key] != rule:
+                if wildcard and key not in by_wildcard:
+                    continue
                 raise JflapError(f"state {edge.source!r} has two transitions reading {symbol!r}: turingbox "
                                  "runs deterministic machines only", span=edge.element.span, source=text)
-            rules[key] = (rule, edge.element)
+            rules[key] = rule
+            if wildcard:
+                by_wildcard.add(key)
     try:
         alphabet = (BLANK, *sorted(set(symbols) - {BLANK}))
         machine = TuringMachine(tuple(names.values()), alphabet, BLANK, start, final,
-                                tuple(rule for rule, _ in rules.values()))
+                                tuple(rules.values()))
     except InvalidMachineError as error:
         raise JflapError(str(error), span=automaton.span, source=text) from None
     return machine, final, unused
