@@ -1,3 +1,96 @@
 """RASP: the language of "Thinking Like Transformers", its interpreter, analyser and compiler."""
 
-__all__: list[str] = []
+from rasp.analysis import Schedule, draw_png, flow_graph, schedule, to_dot
+from rasp.dialect import DIALECTS, ORIGINAL, RASP_L, TRACR, Dialect
+from rasp.embedding import (
+    Aggregate,
+    ConstantSOp,
+    Map,
+    Select,
+    SelectorWidth,
+    SequenceMap,
+    aggregate,
+    categorical,
+    indices,
+    length,
+    make_length,
+    numerical,
+    select,
+    selector_width,
+    tokens,
+)
+from rasp.errors import (
+    RaspBudgetError,
+    RaspError,
+    RaspEvaluationError,
+    RaspLoadError,
+    RaspNameError,
+    RaspRuntimeError,
+    RaspSyntaxError,
+    RaspTypeError,
+    RaspValueError,
+    ReservedNameError,
+)
+from rasp.interpreter import RaspFrame, evaluate, evaluate_all, evaluate_traced
+from rasp.parser import SYNTAX_ERRORS, parse, parse_expression
+from rasp.printer import to_source
+from rasp.repl import Repl
+from rasp.session import Session
+from rasp.sops import UNSET, Comparison, Encoding, Reduction, Selector, SOp
+from rasp.values import Selection, Sequence
+
+__all__ = [
+    "DIALECTS",
+    "ORIGINAL",
+    "RASP_L",
+    "SYNTAX_ERRORS",
+    "TRACR",
+    "UNSET",
+    "Aggregate",
+    "Comparison",
+    "ConstantSOp",
+    "Dialect",
+    "Encoding",
+    "Map",
+    "RaspBudgetError",
+    "RaspError",
+    "RaspEvaluationError",
+    "RaspFrame",
+    "RaspLoadError",
+    "RaspNameError",
+    "RaspRuntimeError",
+    "RaspSyntaxError",
+    "RaspTypeError",
+    "RaspValueError",
+    "Reduction",
+    "Repl",
+    "ReservedNameError",
+    "SOp",
+    "Schedule",
+    "Select",
+    "Selection",
+    "Selector",
+    "SelectorWidth",
+    "Sequence",
+    "SequenceMap",
+    "Session",
+    "aggregate",
+    "categorical",
+    "draw_png",
+    "evaluate",
+    "evaluate_all",
+    "evaluate_traced",
+    "flow_graph",
+    "indices",
+    "length",
+    "make_length",
+    "numerical",
+    "parse",
+    "parse_expression",
+    "schedule",
+    "select",
+    "selector_width",
+    "to_dot",
+    "to_source",
+    "tokens",
+]

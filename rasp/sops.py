@@ -104,15 +104,62 @@ class Node:
         """The same operation under a new name (assignment names s-ops, as in the original)."""
         return replace(self, name=name)
 
+    named = renamed
+    """tracr's spelling of `renamed`."""
+
+
+def _lift(value: object) -> SOp:
+    return value if isinstance(value, SOp) else Constant(value)
+
+
+def _arithmetic(op: str, fn: Callable[[object, object], object], reflected: bool = False):
+    """An operator method building a Map: elementwise with an atom, or over two s-ops."""
+
+    def method(self: SOp, other: object) -> Map:
+        if isinstance(other, SOp):
+            args = (other, self) if reflected else (self, other)
+            return Map(fn, args, op="{0} " + op + " {1}")
+        if reflected:
+            return Map(lambda a: fn(other, a), (self,), op=f"{other!r} {op} {{0}}")
+        return Map(lambda a: fn(a, other), (self,), op=f"{{0}} {op} {other!r}")
+
+    return method
+
 
 @dataclass(frozen=True, eq=False)
 class SOp(Node):
-    """A sequence operation: evaluates to one value per position."""
+    """A sequence operation: evaluates to one value per position.
+
+    Arithmetic operators (+ - * / % and unary -) build elementwise Maps, as in tracr; comparisons
+    are not overloaded (`==` stays identity), use `Map` or the RASP source instead.
+    """
+
+    __add__ = _arithmetic("+", lambda a, b: a + b)
+    __radd__ = _arithmetic("+", lambda a, b: a + b, reflected=True)
+    __sub__ = _arithmetic("-", lambda a, b: a - b)
+    __rsub__ = _arithmetic("-", lambda a, b: a - b, reflected=True)
+    __mul__ = _arithmetic("*", lambda a, b: a * b)
+    __rmul__ = _arithmetic("*", lambda a, b: a * b, reflected=True)
+    __truediv__ = _arithmetic("/", lambda a, b: a / b)
+    __rtruediv__ = _arithmetic("/", lambda a, b: a / b, reflected=True)
+    __mod__ = _arithmetic("%", lambda a, b: a % b)
+
+    def __neg__(self) -> Map:
+        return Map(lambda a: -a, (self,), op="-{0}")
 
 
 @dataclass(frozen=True, eq=False)
 class Selector(Node):
-    """An attention pattern: evaluates to a query × key boolean matrix."""
+    """An attention pattern: evaluates to a query × key boolean matrix (`&`, `|`, `~` compose)."""
+
+    def __and__(self, other: Selector) -> SelectorAnd:
+        return SelectorAnd(self, other)
+
+    def __or__(self, other: Selector) -> SelectorOr:
+        return SelectorOr(self, other)
+
+    def __invert__(self) -> SelectorNot:
+        return SelectorNot(self)
 
 
 TOKEN_CASTS = ("str", "int", "float", "bool", "asis")
