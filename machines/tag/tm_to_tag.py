@@ -31,8 +31,9 @@ FILLER = "x"
 def binary_symbols(machine: TuringMachine) -> tuple[str, str]:
     """(blank, other): the two symbols of a one-tape, two-symbol machine, else ConversionError."""
     if machine.tapes != 1 or len(machine.alphabet) != 2:
-        raise ConversionError(f"machine {machine.name or ''!r} has {machine.tapes} tapes and "
-                              f"{len(machine.alphabet)} symbols; Cocke–Minsky needs 1 tape and 2 symbols")
+        raise ConversionError(f"Cocke–Minsky needs a one-tape machine over 2 symbols; machine "
+                              f"{machine.name!r} has {machine.tapes} tape(s) and "
+                              f"{len(machine.alphabet)} symbols")
     other = next(s for s in machine.alphabet if s != machine.blank)
     return machine.blank, other
 
