@@ -1,0 +1,137 @@
+"""Benchmark of benchgen: a million TMBench-style items, dataset writing, and items/s for every task.
+
+    .venv/bin/python benchmarks/bench_benchgen.py [--items 1000000] [--workers 2] [--write 100000]
+
+The baseline, timed in the same run, is TMBench's own generator loop (random rules, string-slicing
+queue steps, sha256 ids, no prompt or chain of thought) on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+TASK_SAMPLES = [
+    ("tmbench", {"sampler": "stream"}),
+    ("tmbench", {"sampler": "indexed"}),
+    *[("turing", {"style": style}) for style in
+      ("tm_blocks", "turing_program", "tail_minimal", "tail_styled", "caef", "changes")],
+]
+
+
+def tmbench_baseline(count: int) -> float:
+    """Instances/s of TMBench's own generator loop (what the published tag_generate.py does)."""
+    rng, symbols, started = random.Random(1), list("ABCDE"), time.perf_counter()
+    for _ in range(count):
+        rule = {s: "".join(rng.choices(symbols, k=rng.randint(1, 5))) for s in symbols}
+        queue = "".join(rng.choices(symbols, k=rng.randint(2, 9)))
+        hashlib.sha256((queue + json.dumps(rule, sort_keys=True)).encode()).hexdigest()
+        states = [queue]
+        for _ in range(30):
+            if len(queue) < 2:
+                break
+            queue = queue[2:] + rule[queue[0]]
+            states.append(queue)
+    return count / (time.perf_counter() - started)
+
+
+def _chunk(args: tuple[int, int, int]) -> tuple[int, int]:
+    from benchgen import create_dataset
+
+    start, stop, size = args
+    dataset = create_dataset("tmbench", size=size, seed=1, sampler="indexed")
+    characters = 0
+    for i in range(start, stop):
+        item = dataset[i]
+        characters += len(item.question) + len(item.cot) + len(item.answer)
+    return stop - start, characters
+
+
+def million(items: int, workers: int, console: Console) -> tuple[float, int]:
+    """Seconds to make `items` TMBench-style items (prompt, CoT, answer, metadata) in `workers` processes."""
+    chunk = 10_000
+    jobs = [(s, min(s + chunk, items), items) for s in range(0, items, chunk)]
+    characters = 0
+    started = time.perf_counter()
+    with Progress(console=console, transient=True) as progress, \
+            multiprocessing.get_context("fork").Pool(workers) as pool:
+        bar = progress.add_task(f"{items:,} tmbench items", total=items)
+        for done, chars in pool.imap_unordered(_chunk, jobs):
+            characters += chars
+            progress.advance(bar, done)
+    return time.perf_counter() - started, characters
+
+
+def per_task(count: int) -> list[tuple[str, float]]:
+    from benchgen import create_dataset
+
+    rates = []
+    for task, knobs in TASK_SAMPLES:
+        dataset = create_dataset(task, size=count, seed=1, **knobs)
+        started = time.perf_counter()
+        for _ in dataset:
+            pass
+        label = f"{task} " + " ".join(f"{k}={v}" for k, v in knobs.items())
+        rates.append((label, count / (time.perf_counter() - started)))
+    return rates
+
+
+def write(items: int, workers: int) -> tuple[float, int]:
+    from benchgen.generate import Generation, default_shards, generate
+
+    out = Path(tempfile.mkdtemp(prefix="bench-benchgen-"))
+    try:
+        generation = Generation("tmbench", items, 1, {"sampler": "indexed"}, default_shards(items) * workers)
+        started = time.perf_counter()
+        generate(generation, out / "ds", workers=workers)
+        seconds = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in (out / "ds").rglob("*") if p.is_file())
+        return seconds, size
+    finally:
+        shutil.rmtree(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--write", type=int, default=100_000, help="items written to disk (0: skip)")
+    parser.add_argument("--per-task", type=int, default=2_000, help="items per task for items/s")
+    args = parser.parse_args()
+    console = Console()
+
+    baseline = tmbench_baseline(50_000)
+    seconds, characters = million(args.items, args.workers, console)
+    rate = args.items / seconds
+    projected = 1_000_000 / rate
+    verdict = "meets" if projected < 60 else "MISSES"
+    console.print(f"{args.items:,} TMBench-style items in {seconds:.1f} s with {args.workers} workers: "
+                  f"{rate:,.0f} items/s ({characters / args.items:,.0f} characters each); 1,000,000 items "
+                  f"take {projected:.0f} s: {verdict} the 60 s target")
+    console.print(f"baseline, TMBench's generator loop on one core (instances without prompt or CoT): "
+                  f"{baseline:,.0f} instances/s; benchgen on {args.workers} workers = {rate / baseline:.2f}x")
+    if args.write:
+        seconds, size = write(args.write, args.workers)
+        console.print(f"wrote {args.write:,} items (JSONL + Parquet, card, eval tasks) in {seconds:.1f} s: "
+                      f"{args.write / seconds:,.0f} items/s, {size / 2**20:,.0f} MiB")
+    table = Table("task (one process)", "items/s", "x baseline")
+    for label, task_rate in per_task(args.per_task):
+        table.add_row(label, f"{task_rate:,.0f}", f"{task_rate / baseline:.2f}")
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
