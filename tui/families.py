@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from machines.fsm.dfa import DFA
+from machines.fsm.nfa import NFA
+from machines.fsm.transducer import Mealy, Moore
+from machines.tag.lag import LagSystem
+from machines.tag.tag import TagSystem
 from machines.turing.machine import TuringMachine
+from tui.fsm_view import FsmView
+from tui.tag_view import TagView
 from tui.turing_view import TuringView
 from tui.view import MachineView, TextView
 
 VIEWS: tuple[tuple[type, type[MachineView]], ...] = (
     (TuringMachine, TuringView),
+    (TagSystem, TagView),
+    (LagSystem, TagView),
+    (DFA, FsmView),
+    (NFA, FsmView),
+    (Mealy, FsmView),
+    (Moore, FsmView),
 )
 """(machine class, view class) pairs, tried in order."""
 

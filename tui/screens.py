@@ -62,7 +62,7 @@ class StepperScreen(Screen):
 
     def redraw(self) -> None:
         """Draws the current snapshot and the status bar."""
-        self.query_one("#view").show(self.stepper.current)
+        self.query_one("#view").show(self.stepper.current, self.stepper.history)
         self.update_status()
 
     def update_status(self, step: int | None = None) -> None:

@@ -7,11 +7,12 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from machines.core import Snapshot
-from machines.turing.machine import TMConfig, TuringMachine
-from tui.view import MachineView
+from machines.turing.machine import Rule, TMConfig, TuringMachine
+from tui.history import History
+from tui.view import MachineView, RuleTable
 
 _MARGIN = 3
 """Cells kept between the head and the edge of the viewport before the tape scrolls."""
@@ -62,29 +63,10 @@ class TapeView(Widget):
 _STYLES = {"tape.head": "bold reverse", "tape.blank": "dim"}
 
 
-class RuleTable(DataTable):
-    """The transition table; the cursor sits on the rule that fired last."""
-
-    can_focus = False  # a display: the arrow keys belong to the stepper
-
-    def __init__(self, machine: TuringMachine, **kwargs: Any) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.machine = machine
-        self.rows_by_rule = {rule: i for i, rule in enumerate(machine.rules)}
-
-    def on_mount(self) -> None:
-        self.add_columns("state", "read", "write", "move", "next", "!")
-        for rule in self.machine.rules:
-            moves = " ".join(m.name for m in rule.moves)
-            self.add_row(rule.state, " ".join(rule.read), " ".join(rule.write), moves, rule.next_state,
-                         "!" if rule.breakpoint else "")
-
-    def show(self, snapshot: Snapshot) -> None:
-        """Puts the cursor on the rule that produced `snapshot` (hidden at step 0)."""
-        row = self.rows_by_rule.get(snapshot.event)
-        self.show_cursor = row is not None
-        if row is not None:
-            self.move_cursor(row=row, animate=False)
+def _cells(rule: Rule) -> tuple[str, ...]:
+    moves = " ".join(m.name for m in rule.moves)
+    return (rule.state, " ".join(rule.read), " ".join(rule.write), moves, rule.next_state,
+            "!" if rule.breakpoint else "")
 
 
 class TuringView(MachineView):
@@ -95,9 +77,10 @@ class TuringView(MachineView):
     def compose(self) -> ComposeResult:
         yield TapeView(self.machine, id="tape")
         yield Static(id="fired", classes="event")
-        yield RuleTable(self.machine, id="rules")
+        rows = [(rule, _cells(rule)) for rule in self.machine.rules]
+        yield RuleTable(("state", "read", "write", "move", "next", "!"), rows, id="rules")
 
-    def show(self, snapshot: Snapshot) -> None:
+    def show(self, snapshot: Snapshot, history: History) -> None:
         self.query_one(TapeView).show(snapshot.config)
         fired = "start" if snapshot.event is None else f"fired: {snapshot.event}"
         self.query_one("#fired", Static).update(Text(fired))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from machines.core import Snapshot
+from tui.history import History
 
 
 class MachineView(Widget):
@@ -26,8 +28,8 @@ class MachineView(Widget):
         super().__init__(**kwargs)
         self.machine = machine
 
-    def show(self, snapshot: Snapshot) -> None:
-        """Draws `snapshot`."""
+    def show(self, snapshot: Snapshot, history: History) -> None:
+        """Draws `snapshot`; `history` gives earlier snapshots to views that show them."""
         raise NotImplementedError
 
     @staticmethod
@@ -51,6 +53,31 @@ class MachineView(Widget):
         return {"step": snapshot.step}
 
 
+class RuleTable(DataTable):
+    """A machine's rules, one row each; the cursor sits on the rule that fired last."""
+
+    can_focus = False  # a display: the arrow keys belong to the stepper
+
+    def __init__(self, columns: Sequence[str], rows: Sequence[tuple[Hashable, Sequence[str]]],
+                 **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.columns_text = tuple(columns)
+        self.rows_text = [cells for _, cells in rows]
+        self.row_of = {event: i for i, (event, _) in enumerate(rows)}
+
+    def on_mount(self) -> None:
+        self.add_columns(*self.columns_text)
+        for cells in self.rows_text:
+            self.add_row(*cells)
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Puts the cursor on the rule that produced `snapshot` (hidden at step 0)."""
+        row = self.row_of.get(snapshot.event)
+        self.show_cursor = row is not None
+        if row is not None:
+            self.move_cursor(row=row, animate=False)
+
+
 class TextView(MachineView):
     """Any machine: the configuration's canonical text (`render()`) and the rule that fired."""
 
@@ -61,7 +88,7 @@ class TextView(MachineView):
             yield Static(id="config-text")
         yield Static(id="event-text", classes="event")
 
-    def show(self, snapshot: Snapshot) -> None:
+    def show(self, snapshot: Snapshot, history: History) -> None:
         self.query_one("#config-text", Static).update(Text(snapshot.config.render()))
         event = "start" if snapshot.event is None else f"applied: {snapshot.event}"
         self.query_one("#event-text", Static).update(Text(event))

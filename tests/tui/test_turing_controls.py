@@ -6,7 +6,8 @@ from tests.tui.driving import position, prompt, settle, status
 from tests.tui.machines import BB2, BB3, COPY2, COUNTER, MARKED, SWEEPER
 from tui.app import make_app
 from tui.dialogs import HelpScreen, PromptScreen
-from tui.turing_view import RuleTable, TapeView
+from tui.turing_view import TapeView
+from tui.view import RuleTable
 
 
 async def test_step_forward_and_back():

@@ -1,0 +1,128 @@
+"""Provides the finite-automaton view: the input and position, the current state(s), the state diagram.
+
+Works for DFAs, NFAs (a set of current states, epsilon moves shown as ε) and Mealy and Moore
+transducers (with the output written so far). The diagram lists each state with its outgoing
+edges; the current states and the edges that just fired are highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from machines.core import Snapshot
+from machines.fsm.dfa import Transition
+from machines.fsm.nfa import SubsetStep
+from machines.fsm.transducer import OutputTransition
+from tui.history import History
+from tui.view import MachineView
+
+Edge = tuple[str, str, str, str]
+"""(source, symbol, target, output); output is '' for acceptors."""
+
+
+def edges(machine: Any) -> Iterator[Edge]:
+    """Every transition of a DFA, NFA, Mealy or Moore machine, in table order."""
+    for (source, symbol), target in machine.transitions.items():
+        if isinstance(target, frozenset):
+            for t in sorted(target):
+                yield source, symbol, t, ""
+        elif isinstance(target, tuple):
+            yield source, symbol, target[0], target[1]
+        else:
+            yield source, symbol, target, ""
+
+
+def fired(event: Any, edge: Edge) -> bool:
+    """True if `edge` is one of the moves the step `event` made."""
+    source, symbol, target, _ = edge
+    if isinstance(event, Transition | OutputTransition):
+        return (event.source, event.symbol, event.target) == (source, symbol, target)
+    if isinstance(event, SubsetStep):
+        return source in event.sources and symbol == event.symbol and target in event.targets
+    return False
+
+
+def current_states(config: Any) -> frozenset[str]:
+    """The state of a deterministic configuration, or the set of an NFA's."""
+    states = getattr(config, "states", None)
+    return states if states is not None else frozenset({config.state})
+
+
+class FsmView(MachineView):
+    """A finite automaton or transducer reading its input."""
+
+    family = "fsm"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="word", classes="panel")
+        yield Static(id="fired", classes="event")
+        with VerticalScroll(id="diagram-box"):
+            yield Static(id="diagram")
+
+    def show(self, snapshot: Snapshot, history: History) -> None:
+        config = snapshot.config
+        self.query_one("#word", Static).update(self._word(config))
+        event = "start" if snapshot.event is None else f"read: {snapshot.event}"
+        self.query_one("#fired", Static).update(Text(event))
+        self.query_one("#diagram", Static).update(self._diagram(snapshot))
+
+    def _word(self, config: Any) -> Text:
+        text = Text("input  ", style="dim")
+        for i, symbol in enumerate(config.word):
+            style = "dim" if i < config.position else "bold reverse" if i == config.position else ""
+            text.append(symbol, style=style)
+            text.append(" ")
+        if config.position == len(config.word):
+            text.append("⊣", style="bold reverse")
+        text.append(f"\nread {config.position} of {len(config.word)} · ", style="dim")
+        states = current_states(config)
+        text.append("states " if len(states) != 1 else "state ", style="dim")
+        text.append("{" + ", ".join(sorted(states)) + "}" if len(states) != 1 else next(iter(states)),
+                    style="bold")
+        output = getattr(config, "output", None)
+        if output is not None:
+            text.append("\noutput ", style="dim")
+            text.append(" ".join(output) or "(none yet)")
+        return text
+
+    def _diagram(self, snapshot: Snapshot) -> Text:
+        machine, current = self.machine, current_states(snapshot.config)
+        accepting = getattr(machine, "accepting", frozenset())
+        moore = getattr(machine, "output", None)
+        by_source: dict[str, list[Edge]] = {state: [] for state in machine.states}
+        for edge in edges(machine):
+            by_source[edge[0]].append(edge)
+        width = max(len(s) for s in machine.states) + 2
+        text = Text("state diagram (→ start, ◎ accepting)\n", style="dim")
+        for state in machine.states:
+            text.append("→ " if state == machine.start else "  ")
+            text.append("◎ " if state in accepting else "○ ")
+            name = state + (f"/{moore[state]}" if moore else "")
+            text.append(name.ljust(width), style="bold reverse" if state in current else "bold")
+            for edge in by_source[state]:
+                _, symbol, target, output = edge
+                label = (symbol or "ε") + (f"/{output}" if output else "")
+                style = "bold yellow" if fired(snapshot.event, edge) else ""
+                text.append(f"  ─{label}→ {target}", style=style)
+            text.append("\n")
+        return text
+
+    @staticmethod
+    def state_of(config: Any) -> frozenset[str]:
+        return current_states(config)
+
+    @staticmethod
+    def input_text(input: Any) -> str:
+        return input if isinstance(input, str) else " ".join(input)
+
+    @classmethod
+    def metrics(cls, machine: Any, snapshot: Snapshot) -> dict[str, int | float | str]:
+        config = snapshot.config
+        return {"step": snapshot.step, "position": config.position,
+                "states": len(current_states(config))}
