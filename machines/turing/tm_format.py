@@ -31,7 +31,7 @@ TAPE_SEPARATOR = "|"
 MISTAKES: dict[str, list[str]] = {
     "a rule needs '->' between the state and symbols it reads and what it does: "
     "STATE READ -> WRITE MOVE NEXT": ["A 0 1 R B\n", "A 0\n", "A\n", "A 0 1 R B",
-                                      "A 0 -> 1 R A\nB\n"],
+                                      "A 0 -> 1 R A\nB\n", "A 0 -> 1 R A\nB 0 1 L A\n"],
     "nothing after '->': a rule continues with WRITE MOVE NEXT": ["A 0 ->\n", "A 0 ->"],
     "a rule names the symbol it reads before '->': STATE READ -> WRITE MOVE NEXT": ["A -> 1 R B\n"],
     "a rule starts with its state, not '->'": ["-> 1 R B\n"],
