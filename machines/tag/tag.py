@@ -176,6 +176,9 @@ class TagSystem:
             word = parse_word(input) if isinstance(input, str) else tuple(input)
         except MachineSyntaxError as error:
             raise InvalidInputError(f"input={input!r}: {error.message}") from None
+        except TypeError:
+            raise InvalidInputError(f"input={input!r} is not a word (a string or a sequence of symbols)") \
+                from None
         known = set(self.alphabet)
         unknown = [s for s in dict.fromkeys(word) if s not in known]
         if unknown:
