@@ -27,7 +27,7 @@ EPSILON_WORDS = ("ε", "λ")
 
 KINDS = {"dfa": DFA, "nfa": NFA, "mealy": Mealy, "moore": Moore}
 
-SETTING_KEYS = ("alphabet", "outputs", "start", "accept", "input", "name")
+SETTING_KEYS = ("states", "alphabet", "outputs", "start", "accept", "input", "name")
 MISTAKE_SETTING = f"a setting is 'key: values' with one of the keys {', '.join(SETTING_KEYS)}"
 
 # Common mistakes and their messages, recognised by lark's match_examples and tested in a loop.
@@ -35,9 +35,12 @@ MISTAKES: dict[str, list[str]] = {
     "a file starts with the kind of machine: dfa, nfa, mealy or moore": [
         "alphabet: a\n", "DFA\n", "automaton\n", "q0 a -> q1\n", "start: q0\n"],
     "a transition reads 'STATE SYMBOL -> TARGET'": [
-        "dfa\nq0 a q1\n", "dfa\nq0 -> q1\n", "dfa\nq0 a ->\n", "dfa\nq0\n", "dfa\nq0 a b c\n"],
-    MISTAKE_SETTING: ["dfa\nstates: a b\n", "dfa\nalphabet a b\n", "dfa\naccepting: q1\n", "dfa\nstart q0\n"],
-    "'alphabet:' and 'outputs:' need at least one symbol": ["dfa\nalphabet:\n", "mealy\noutputs:\n"],
+        "dfa\nq0 a q1\n", "dfa\nq0 -> q1\n", "dfa\nq0 a ->\n", "dfa\nq0\n", "dfa\nq0 a b c\n",
+        "dfa\nq a -> q\nq0 a q1\n", "dfa\nq a -> q\nq0 -> q1\n", "dfa\nq a -> q\nq0 a ->\n",
+        "dfa\nq a -> q\nq0\n"],
+    MISTAKE_SETTING: ["dfa\nstate: a b\n", "dfa\nalphabet a b\n", "dfa\naccepting: q1\n", "dfa\nstart q0\n"],
+    "'states:', 'alphabet:' and 'outputs:' need at least one name": [
+        "dfa\nalphabet:\n", "mealy\noutputs:\n", "dfa\nstates:\n"],
     "'start:' names exactly one state": ["dfa\nstart:\n", "dfa\nstart: q0 q1\n"],
     "an output is written 'STATE SYMBOL -> TARGET / OUTPUT' (mealy) or 'STATE / OUTPUT' (moore)": [
         "mealy\nq0 a -> q1 /\n", "moore\nq0 /\n", "mealy\nq0 a -> q1 / x y\n"],
@@ -85,12 +88,12 @@ def load(text: str) -> Loaded:
     machine = _build(spec)
     word = None
     if "input" in spec.settings:
-        keyword, values = spec.settings["input"]
+        values = spec.settings["input"][1]
         word = tuple(str(v) for v in values)
-        try:
-            machine.initial(word)
-        except ValueError as error:
-            raise spec.error(str(error), values[0] if values else keyword) from None
+        for i, value in enumerate(values):
+            if str(value) not in machine.alphabet:
+                raise spec.error(f"input symbol {str(value)!r} at position {i} is not in alphabet "
+                                 f"{list(machine.alphabet)!r}", value)
     return Loaded(machine, word, "fsm", {"kind": str(spec.kind)})
 
 
@@ -169,10 +172,14 @@ def _build(spec: _Spec) -> DFA | NFA | Mealy | Moore:
         raise spec.error("no 'start:' line names the start state", spec.kind)
     start = str(settings["start_state"][1][0])
     states = {start: None, **states}
-    for state, _ in spec.state_outputs:
-        states.setdefault(str(state))
     accepting = [str(q) for q in settings.get("accept", (None, []))[1]]
-    states.update(dict.fromkeys(accepting))
+    states.update(dict.fromkeys([*accepting, *(str(q) for q, _ in spec.state_outputs)]))
+    if "states" in settings:
+        keyword, listed = settings["states"]
+        missing = [q for q in states if q not in {str(t) for t in listed}]
+        if missing:
+            raise spec.error(f"state {missing[0]!r} is used but not listed in 'states:'", keyword)
+        states = dict.fromkeys(str(q) for q in listed)
     alphabet = tuple(declared if declared is not None else symbols)
     try:
         return _construct(spec, kind, tuple(states), alphabet, start, accepting)
@@ -226,6 +233,7 @@ def dump(machine: DFA | NFA | Mealy | Moore, *, input: Sequence[str] | str | Non
     lines = [kind]
     if machine.name:
         lines.append(f"name: {' '.join(machine.name.split())}")
+    lines.append(f"states: {' '.join(machine.states)}")
     lines.append(f"alphabet: {' '.join(machine.alphabet)}" if machine.alphabet else "")
     if kind in ("mealy", "moore"):
         lines.append(f"outputs: {' '.join(machine.outputs)}")
