@@ -197,7 +197,8 @@ class _Counted:
 
 
 class _progress:
-    """A transient rich progress bar on stderr for big budgets; yields the `on_progress` callback."""
+    """A transient rich progress bar on stderr for big budgets, shown from the first progress report
+    (so short runs print nothing); yields the `on_progress` callback."""
 
     def __init__(self, console, max_steps: int, *, quiet: bool) -> None:
         self.console, self.max_steps = console, max_steps
@@ -205,15 +206,17 @@ class _progress:
         self.bar = None
 
     def __enter__(self):
-        if not self.enabled:
-            return None
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        return self.report if self.enabled else None
 
-        self.bar = Progress(TextColumn("running"), BarColumn(), TextColumn("{task.completed:,} steps"),
-                            TimeElapsedColumn(), console=self.console, transient=True)
-        self.bar.start()
-        task = self.bar.add_task("run", total=self.max_steps)
-        return lambda steps: self.bar.update(task, completed=steps)
+    def report(self, steps: int) -> None:
+        if self.bar is None:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("running"), BarColumn(), TextColumn("{task.completed:,} steps"),
+                                TimeElapsedColumn(), console=self.console, transient=True)
+            self.task = self.bar.add_task("run", total=self.max_steps)
+            self.bar.start()
+        self.bar.update(self.task, completed=steps)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

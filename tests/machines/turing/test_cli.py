@@ -1,5 +1,6 @@
 """Tests `turingbox run`, `convert` and `diagram` through machines.cli.main: results and clean errors."""
 
+import io
 import json
 
 import pytest
@@ -180,3 +181,30 @@ def test_diagrams(tmp_path, capsys):
     assert (tmp_path / "d.mmd").read_text(encoding="utf-8") == diagram.to_mermaid(graph)
     text = (tmp_path / "d.txt").read_text(encoding="utf-8").splitlines()
     assert text[0] == "0 A  .  . [.] ." and text[-1] == "6 Z  1  1 [1] 1"
+
+
+def test_long_runs_show_a_progress_bar_short_ones_do_not(tmp_path, capsys, monkeypatch):
+    import machines.commands as commands
+
+    reports = []
+    monkeypatch.setattr(commands._progress, "report", lambda self, steps: reports.append(steps))
+    loop = write(tmp_path, "loop.bb", "0RB---_0LA---\n")
+    assert turingbox("run", loop, "--max-steps", "1_000_000") == 0
+    assert reports and reports[-1] <= 1_000_000 and reports == sorted(reports)
+    reports.clear()
+    assert turingbox("run", loop, "--max-steps", "1_000_000", "--json") == 0
+    assert turingbox("run", loop, "--max-steps", "999_999") == 0
+    assert reports == []
+    capsys.readouterr()
+
+
+def test_the_progress_bar_draws_on_stderr():
+    from rich.console import Console
+
+    from machines.commands import _progress
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with _progress(console, 1_000_000, quiet=False) as on_progress:
+        on_progress(500_000)
+        console.file.flush()
+    assert "running" in console.file.getvalue() and "500,000 steps" in console.file.getvalue()
