@@ -21,6 +21,7 @@ ItemMaker = Callable[[int], Item]
 
 # Task modules register themselves when imported; these are imported on the first registry lookup.
 _BUILTIN_TASKS = (
+    "benchgen.tasks.arith",
     "benchgen.tasks.tmbench",
     "benchgen.tasks.turing",
 )

@@ -31,11 +31,20 @@ def machine_text(machine: TuringMachine) -> str:
     return "\n".join([*(str(r) for r in machine.rules), f"halt states: {halts}"])
 
 
-def tm_prompt(machine: TuringMachine, initial: TMConfig, max_steps: int, style: str) -> str:
-    """The emulation prompt for `machine` from `initial` with the CoT format of `style`."""
+LAST_CONFIGURATION = "the last configuration, and ' (halted)' if the machine halted"
+
+
+def tm_prompt(machine: TuringMachine, initial: TMConfig, max_steps: int, style: str, *, purpose: str = "",
+              answer: str = LAST_CONFIGURATION, example_answer: str | None = None) -> str:
+    """The emulation prompt for `machine` from `initial` with the CoT format of `style`.
+
+    `purpose` opens the prompt (what the machine computes); `answer` says what follows the final
+    answer prefix, and `example_answer` is the example run's (default: its last configuration).
+    """
     tapes = "1 tape" if machine.tapes == 1 else f"{machine.tapes} tapes"
     example = example_run(machine.tapes)
     return (
+        f"{purpose}"
         f"Simulate the Turing machine below step by step from its initial configuration, for at most "
         f"{max_steps} steps or until it halts. It halts in a halt state, or when no rule applies to its "
         f"state and the symbols under its heads.\n\n"
@@ -46,6 +55,5 @@ def tm_prompt(machine: TuringMachine, initial: TMConfig, max_steps: int, style: 
         f"the first cell shown and the head's cell is in brackets.)\n\n"
         f"Write the simulation in exactly this format, shown for this example machine:\n"
         f"{machine_text(example.machine)}\n\n{tm_styles.render(style, example)}\n"
-        f"{ANSWER_PREFIX}{final_answer(example)}\n\n"
-        f"End with a line '{ANSWER_PREFIX}' followed by the last configuration, and ' (halted)' if the "
-        f"machine halted.\n")
+        f"{ANSWER_PREFIX}{final_answer(example) if example_answer is None else example_answer}\n\n"
+        f"End with a line '{ANSWER_PREFIX}' followed by {answer}.\n")

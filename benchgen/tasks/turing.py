@@ -103,11 +103,16 @@ def input_symbols(config: TuringConfig, machine: TuringMachine) -> tuple[str, ..
 
 
 def emulation_item(task: str, machine: TuringMachine, tm_run: TMRun, input: Any, style: str,
-                   max_steps: int, metadata: dict[str, Any]) -> Item:
-    """The item of one exact run: prompt, CoT in `style` ending with the final answer, and metadata."""
-    answer = final_answer(tm_run)
+                   max_steps: int, metadata: dict[str, Any], question: str | None = None,
+                   answer: str | None = None) -> Item:
+    """The item of one exact run: prompt, CoT in `style` ending with the final answer, and metadata.
+
+    The question and answer default to plain emulation's (the last configuration).
+    """
+    answer = final_answer(tm_run) if answer is None else answer
     cot = f"{tm_styles.render(style, tm_run)}\n{ANSWER_PREFIX}{answer}"
-    question = tm_prompt(machine, tm_run.configs[0], max_steps, style)
+    if question is None:
+        question = tm_prompt(machine, tm_run.configs[0], max_steps, style)
     windows = tm_run.windows()
     rules = machine_text(machine)
     return Item.make(task, question, answer, cot, {
