@@ -24,10 +24,13 @@ class Coding:
         self.states = tm.states
         self.state_index = {s: i for i, s in enumerate(tm.states)}
 
-    def encode_tape(self, tape: Tape) -> tuple[bytearray, int, int]:
-        """A bytearray with a sentinel at each end, the position of its index 0, and the head's index."""
-        cells = bytearray([self.sentinel, *(self.code[c] for c in tape.cells), self.sentinel])
-        origin = tape.start - 1
+    def encode_tape(self, tape: Tape, margin: int = 32) -> tuple[bytearray, int, int]:
+        """A bytearray with `margin` blanks and a sentinel at each end, the position of its index 0,
+        and the head's index."""
+        pad = bytearray(margin)
+        cells = bytearray([self.sentinel]) + pad + bytearray(self.code[c] for c in tape.cells) + pad
+        cells.append(self.sentinel)
+        origin = tape.start - 1 - margin
         return cells, origin, tape.head - origin
 
     def decode_tape(self, cells: bytearray, origin: int, head: int, blank: str) -> Tape:
@@ -51,14 +54,21 @@ def _grow(cells: bytearray, pos: int, sentinel: int) -> tuple[bytearray, int, in
 def run(tm: TuringMachine, config: TMConfig, *, max_steps: int,
         on_progress: Callable[[int], None] | None = None) -> tuple[Outcome, int, TMConfig]:
     """Runs `tm` from `config` for at most `max_steps` steps: (outcome, steps, final configuration)."""
-    coding = Coding(tm)
     if tm.tapes == 1:
-        return _run_one(tm, coding, config, max_steps, on_progress)
-    return _run_many(tm, coding, config, max_steps, on_progress)
+        return _run_one(tm, config, max_steps, on_progress)
+    return _run_many(tm, Coding(tm), config, max_steps, on_progress)
 
 
-def _run_one(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: int,
-             on_progress: Callable[[int], None] | None) -> tuple[Outcome, int, TMConfig]:
+_compiled: dict[int, tuple[TuringMachine, Coding, list[int], list[int], list[int]]] = {}
+"""Tables of recently run one-tape machines by id (holding the machine keeps its id from being reused)."""
+
+
+def _one_tape_tables(tm: TuringMachine) -> tuple[Coding, list[int], list[int], list[int]]:
+    """The coding and the flat write, move and next-state tables of a one-tape machine (cached)."""
+    found = _compiled.get(id(tm))
+    if found is not None and found[0] is tm:
+        return found[1:]
+    coding = Coding(tm)
     width = coding.sentinel + 1
     size = len(tm.states) * width
     writes, moves, nexts = [0] * size, [0] * size, [_HALT] * size
@@ -68,6 +78,16 @@ def _run_one(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: int
         i = coding.state_index[rule.state] * width + coding.code[rule.read[0]]
         writes[i], moves[i] = coding.code[rule.write[0]], rule.moves[0].value
         nexts[i] = coding.state_index[rule.next_state] * width
+    if len(_compiled) >= 64:  # repeated runs of the same few machines are what the cache is for
+        _compiled.clear()
+    _compiled[id(tm)] = (tm, coding, writes, moves, nexts)
+    return coding, writes, moves, nexts
+
+
+def _run_one(tm: TuringMachine, config: TMConfig, max_steps: int,
+             on_progress: Callable[[int], None] | None) -> tuple[Outcome, int, TMConfig]:
+    coding, writes, moves, nexts = _one_tape_tables(tm)
+    width = coding.sentinel + 1
     cells, origin, pos = coding.encode_tape(config.tape)
     q = _HALT if config.state in tm.halt_states else coding.state_index[config.state] * width
     steps = 0
