@@ -38,10 +38,12 @@ class TuringboxApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen's keys, besides Textual's own commands."""
         yield from super().get_system_commands(screen)
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description:
+        if isinstance(screen, StepperScreen):
+            view = screen.query_one("#view")
+            for binding in screen.all_bindings():
+                target = view if binding in view.BINDINGS else screen
                 yield SystemCommand(binding.description, f"{binding.action} ({binding.key})",
-                                    partial(screen.run_action, binding.action))
+                                    partial(target.run_action, binding.action))
 
 
 def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any = None, title: str = "",
@@ -52,7 +54,7 @@ def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any 
     A bad file raises its SourceError here, before any screen is drawn.
     """
     if machine is not None:
-        source = Source.of(machine, "" if input is None else input, title)
+        source = Source.of(machine, input, title)
     elif path is not None:
         source = load_source(path, format=format, input=input)
     else:

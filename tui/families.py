@@ -7,10 +7,13 @@ from typing import Any
 from machines.fsm.dfa import DFA
 from machines.fsm.nfa import NFA
 from machines.fsm.transducer import Mealy, Moore
+from machines.life.eca import ElementaryCA
+from machines.life.machine import LifeMachine
 from machines.tag.lag import LagSystem
 from machines.tag.tag import TagSystem
 from machines.turing.machine import TuringMachine
 from tui.fsm_view import FsmView
+from tui.life_view import EcaView, LifeView
 from tui.tag_view import TagView
 from tui.turing_view import TuringView
 from tui.view import MachineView, TextView
@@ -23,6 +26,8 @@ VIEWS: tuple[tuple[type, type[MachineView]], ...] = (
     (NFA, FsmView),
     (Mealy, FsmView),
     (Moore, FsmView),
+    (LifeMachine, LifeView),
+    (ElementaryCA, EcaView),
 )
 """(machine class, view class) pairs, tried in order."""
 

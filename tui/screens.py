@@ -42,8 +42,10 @@ class StepperScreen(Screen):
 
     def __init__(self, source: Source, *, max_steps: int) -> None:
         super().__init__()
-        self.source = source
         self.view_class = view_for(source.machine)
+        if source.input is None:
+            source = Source(source.machine, self.view_class.default_input, source.title)
+        self.source = source
         self.stepper = Stepper(source.machine, source.input, max_steps=max_steps,
                                state_of=self.view_class.state_of, metrics=self.view_class.metrics)
         self.reason = ""
@@ -57,7 +59,9 @@ class StepperScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = self.source.title
-        self.sub_title = f"{self.view_class.family} · input {self.view_class.input_text(self.source.input)!r}"
+        text = self.view_class.input_text(self.source.input)
+        shown = repr(text) if len(text) <= 24 else f"of {len(text)} characters"
+        self.sub_title = f"{self.view_class.family} · input {shown}"
         self.redraw()
 
     def redraw(self) -> None:
@@ -164,7 +168,12 @@ class StepperScreen(Screen):
         self.on_mount()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen([*self.BINDINGS, *self.app.BINDINGS]))
+        self.app.push_screen(HelpScreen(self.all_bindings()))
+
+    def all_bindings(self) -> list[Binding]:
+        """The keys of the screen, of the view (pan, zoom) and of the app."""
+        return [b for b in (*self.BINDINGS, *self.view_class.BINDINGS, *self.app.BINDINGS)
+                if isinstance(b, Binding)]
 
     def _try(self, action: Any) -> None:
         try:

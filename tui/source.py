@@ -19,11 +19,12 @@ class Source:
     """A machine to step through, the input it starts on, and the title the screen shows."""
 
     machine: Any
-    input: Any = ""
+    input: Any = None
+    """None: the view's default input (the empty word, or a pattern file's own pattern)."""
     title: str = ""
 
     @classmethod
-    def of(cls, machine: Any, input: Any = "", title: str = "") -> Source:
+    def of(cls, machine: Any, input: Any = None, title: str = "") -> Source:
         """A source for a machine built in code (the title defaults to the machine's name)."""
         return cls(machine, input, title or machine_name(machine))
 
@@ -31,5 +32,4 @@ class Source:
 def load_source(path: str | Path, *, format: str | None = None, input: Any = None) -> Source:
     """Reads a machine file; `input` (if given) replaces the input the file names."""
     loaded = load_text(read_text(path), path=str(path), format=format)
-    start = input if input is not None else loaded.input
-    return Source.of(loaded.machine, "" if start is None else start, Path(path).name)
+    return Source.of(loaded.machine, input if input is not None else loaded.input, Path(path).name)

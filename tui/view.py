@@ -23,6 +23,8 @@ class MachineView(Widget):
     """
 
     family: ClassVar[str] = "machine"
+    default_input: ClassVar[Any] = ""
+    """The input when none is given (None: the machine's own, e.g. a pattern file's pattern)."""
 
     def __init__(self, machine: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -40,7 +42,7 @@ class MachineView(Widget):
     @staticmethod
     def input_text(input: Any) -> str:
         """The input as the user edits it."""
-        return input if isinstance(input, str) else " | ".join(map(str, input))
+        return "" if input is None else input if isinstance(input, str) else " | ".join(map(str, input))
 
     @classmethod
     def parse_input(cls, machine: Any, text: str) -> Any:
