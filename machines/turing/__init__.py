@@ -1,6 +1,33 @@
 """Turing machines: definitions, engines, file formats and pictures."""
 
-from machines.turing.engines import ENGINES, EngineResult, run_engine
+from machines.turing.batch import BatchResult, BatchTables, random_tables, run_machines, run_tables
+from machines.turing.engines import (
+    ENGINES,
+    EngineError,
+    EngineResult,
+    UnknownEngineError,
+    UnsupportedMachineError,
+    run_engine,
+    run_engine_from,
+)
 from machines.turing.machine import Move, Rule, Tape, TMConfig, TuringMachine
 
-__all__ = ["ENGINES", "EngineResult", "Move", "Rule", "TMConfig", "Tape", "TuringMachine", "run_engine"]
+__all__ = [
+    "ENGINES",
+    "BatchResult",
+    "BatchTables",
+    "EngineError",
+    "EngineResult",
+    "Move",
+    "Rule",
+    "TMConfig",
+    "Tape",
+    "TuringMachine",
+    "UnknownEngineError",
+    "UnsupportedMachineError",
+    "random_tables",
+    "run_engine",
+    "run_engine_from",
+    "run_machines",
+    "run_tables",
+]
