@@ -102,6 +102,7 @@ def test_finiteness_by_pumping_bound(dfa):
     assert is_finite(dfa) is (not long_words)
 
 
+@settings(max_examples=50)
 @given(nfas(max_states=4))
 def test_enumeration_matches_brute_force(nfa):
     listed = ["".join(w) for w in words(nfa, max_length=5)]
