@@ -22,7 +22,8 @@ def _tapes(config, blank: str) -> tuple[str, ...]:
     return tuple("".join(t.cells).strip(blank) for t in config.tapes)
 
 
-# (file, final state, steps, non-blank cells, tapes without outer blanks), on the file's own input.
+# (file, final state, steps (None: not a published figure), non-blank cells, tapes without outer
+# blanks), on the file's own input.
 EXAMPLES_TABLE = [
     ("bb2.bb", "Z", 6, 4, ("1111",)),
     ("bb3.bb", "Z", 21, 5, ("11111",)),
@@ -33,6 +34,7 @@ EXAMPLES_TABLE = [
     ("unary_add_2tape.tm", "done", 7, 7, ("11111", "11")),
     ("binary_add.tm", "done", 425, 6, ("100100",)),  # 11 + 25 = 36
     ("binary_add_2tape.tm", "done", 12, 11, ("100100", "11001")),
+    ("binary_multiply_3tape.tm", "done", None, 14, ("1011", "110", "1000010")),  # 11 * 6 = 66
     ("palindrome.tm", "accept", 36, 0, ("",)),
     ("copy.tm", "done", 32, 6, ("abb_abb",)),
     ("decrement.txt", "halt", 8, 4, ("1011",)),  # 12 - 1 in Morphett's format
@@ -51,7 +53,8 @@ def test_example(name, state, steps, non_blank, tapes):
     engine = "accelerated" if machine.tapes == 1 else "plain"
     result = run_engine(machine, loaded.input or "", engine=engine, max_steps=100_000_000)
     assert result.outcome is Outcome.HALTED
-    assert (result.final.state, result.steps, result.non_blank) == (state, steps, non_blank)
+    assert (result.final.state, result.non_blank) == (state, non_blank)
+    assert steps is None or result.steps == steps
     if tapes is not None:
         assert _tapes(result.final, machine.blank) == tapes
 
@@ -77,6 +80,12 @@ def test_binary_addition_two_tapes():
     inputs = [(f"{a:b}", f"{b:b}") for a, b in PAIRS]
     for (a, b), (_, _, tapes) in zip(PAIRS, _binary_runs("binary_add_2tape.tm", inputs), strict=True):
         assert int(tapes[0], 2) == a + b
+
+
+def test_binary_multiplication_three_tapes():
+    inputs = [(f"{a:b}", f"{b:b}", "") for a, b in PAIRS]
+    for (a, b), (_, _, tapes) in zip(PAIRS, _binary_runs("binary_multiply_3tape.tm", inputs), strict=True):
+        assert int(tapes[2] or "0", 2) == a * b
 
 
 @pytest.mark.parametrize(("name", "two_tapes"), [("unary_add.tm", False), ("unary_add_2tape.tm", True)])
