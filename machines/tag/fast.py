@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from machines.core import Outcome, Snapshot
 from machines.errors import check_budget
 from machines.tag.lag import LagSystem
-from machines.tag.tag import TagConfig, TagSystem
+from machines.tag.tag import TagConfig, TagSystem, Word
 
 _COMPACT_AT = 1 << 16  # drop consumed symbols once this many have piled up at the front
 
 
 @dataclass(frozen=True, slots=True)
 class FastRun:
-    """The result of `run_fast`: how the run ended, after how many steps, and the final queue."""
+    """The result of a fast run: how it ended, after how many steps, and the final queue."""
 
     outcome: Outcome
     steps: int
@@ -29,72 +29,49 @@ class FastRun:
     """The greatest queue length seen during the run."""
 
 
-class _Engine:
-    """A system compiled to integer codes.
+class _Codes:
+    """A system's symbols as codes 0..n-1, held in a bytearray (a list past 256 symbols)."""
 
-    For a tag system `prods[code]` is the production (None where the system halts); for a lag
-    system `windows[bytes(window)]` is the rule's word.
-    """
+    def __init__(self, alphabet: Word) -> None:
+        self.symbols = alphabet
+        self.code = {s: i for i, s in enumerate(alphabet)}
+        self.buffer_type = bytearray if len(alphabet) <= 256 else list
 
-    def __init__(self, system: TagSystem | LagSystem) -> None:
-        self.symbols = system.alphabet
-        self.code = {s: i for i, s in enumerate(self.symbols)}
-        self.buffer_type = bytearray if len(self.symbols) <= 256 else list
-        if isinstance(system, TagSystem):
-            self.prods = [None if s not in system.productions else self.word(system.productions[s])
-                          for s in self.symbols]
-            self.m = system.m
-        else:
-            self.windows = {self.key(w): self.word(word) for w, word in system.rules.items()
-                            if w[0] not in system.halt_symbols}
-            self.m = system.width
+    def buffer(self, word: Sequence[str]):
+        return self.buffer_type(self.code[s] for s in word)
 
-    def word(self, symbols):
-        return self.buffer_type(self.code[s] for s in symbols)
-
-    def key(self, symbols):
-        codes = tuple(self.code[s] for s in symbols)
-        return bytes(codes) if self.buffer_type is bytearray else codes
-
-    def encode(self, config: TagConfig):
-        return self.word(config.queue)
-
-    def window_key(self, buffer, head: int):
-        window = buffer[head: head + self.m]
-        return bytes(window) if self.buffer_type is bytearray else tuple(window)
-
-    def decode(self, buffer, head: int) -> TagConfig:
+    def config(self, buffer, head: int) -> TagConfig:
         return TagConfig(tuple(self.symbols[c] for c in buffer[head:]))
-
-    def result(self, buffer, head: int, steps: int, longest: int) -> FastRun:
-        size = len(buffer) - head
-        if hasattr(self, "prods"):
-            halted = size < self.m or self.prods[buffer[head]] is None
-        else:
-            halted = size < self.m or self.window_key(buffer, head) not in self.windows
-        return FastRun(Outcome.HALTED if halted else Outcome.STEP_LIMIT, steps, self.decode(buffer, head),
-                       longest)
 
 
 def run_fast(system: TagSystem, input: str | Sequence[str], *, max_steps: int) -> FastRun:
-    """Runs `system` on `input` for at most `max_steps` steps (STEP_LIMIT if it has not halted)."""
+    """Runs a tag system on `input` for at most `max_steps` steps (STEP_LIMIT if it has not halted)."""
     check_budget("max_steps", max_steps)
-    engine = _Engine(system)
-    buffer = engine.encode(system.initial(input))
-    prods, m = engine.prods, engine.m
-    head, steps, longest = 0, 0, len(buffer)
-    while steps < max_steps and len(buffer) - head >= m:
-        production = prods[buffer[head]]
+    codes = _Codes(system.alphabet)
+    buffer = codes.buffer(system.initial(input).queue)
+    prods = [codes.buffer(system.productions[s]) if s in system.productions else None
+             for s in codes.symbols]
+    m = system.m
+    head, steps, longest, halted = 0, 0, len(buffer), False
+    while steps < max_steps:
+        size = len(buffer) - head
+        if size > longest:
+            longest = size
+        production = prods[buffer[head]] if size >= m else None
         if production is None:
+            halted = True
             break
         buffer += production
         head += m
         steps += 1
-        longest = max(longest, len(buffer) - head)
         if head >= _COMPACT_AT and head * 2 >= len(buffer):
             del buffer[:head]
             head = 0
-    return engine.result(buffer, head, steps, longest)
+    else:
+        halted = len(buffer) - head < m or prods[buffer[head]] is None
+    longest = max(longest, len(buffer) - head)
+    outcome = Outcome.HALTED if halted else Outcome.STEP_LIMIT
+    return FastRun(outcome, steps, codes.config(buffer, head), longest)
 
 
 def watch(system: TagSystem, input: str | Sequence[str], *, symbols: Iterable[str],
@@ -102,57 +79,82 @@ def watch(system: TagSystem, input: str | Sequence[str], *, symbols: Iterable[st
     """Runs like `run_fast` but yields a Snapshot whenever one of `symbols` is at the head
     (step 0 included), then the FastRun. Compilers use it to decode their synchronisation points."""
     check_budget("max_steps", max_steps)
-    engine = _Engine(system)
-    buffer = engine.encode(system.initial(input))
+    codes = _Codes(system.alphabet)
+    buffer = codes.buffer(system.initial(input).queue)
+    prods = [codes.buffer(system.productions[s]) if s in system.productions else None
+             for s in codes.symbols]
     wanted = set(symbols)
-    watched = [s in wanted for s in engine.symbols]
-    prods, m = engine.prods, engine.m
+    watched = [s in wanted for s in codes.symbols]
+    m = system.m
     head, steps, longest = 0, 0, len(buffer)
     while True:
-        if len(buffer) > head and watched[buffer[head]]:
-            yield Snapshot(steps, engine.decode(buffer, head))
-        if steps == max_steps or len(buffer) - head < m or prods[buffer[head]] is None:
+        size = len(buffer) - head
+        longest = max(longest, size)
+        if size and watched[buffer[head]]:
+            yield Snapshot(steps, codes.config(buffer, head))
+        production = prods[buffer[head]] if size >= m else None
+        if production is None or steps == max_steps:
             break
-        buffer += prods[buffer[head]]
+        buffer += production
         head += m
         steps += 1
-        longest = max(longest, len(buffer) - head)
         if head >= _COMPACT_AT and head * 2 >= len(buffer):
             del buffer[:head]
             head = 0
-    yield engine.result(buffer, head, steps, longest)
+    outcome = Outcome.HALTED if production is None else Outcome.STEP_LIMIT
+    yield FastRun(outcome, steps, codes.config(buffer, head), longest)
 
 
 def run_lag_fast(system: LagSystem, input: str | Sequence[str], *, max_steps: int) -> FastRun:
     """Runs a lag system like `run_fast` runs a tag system."""
-    for result in watch_lag(system, input, symbols=(), max_steps=max_steps):
-        if isinstance(result, FastRun):
-            return result
+    for item in watch_lag(system, input, symbols=(), max_steps=max_steps):
+        if isinstance(item, FastRun):
+            return item
     raise AssertionError("unreachable: watch_lag always ends with a FastRun")
 
 
 def watch_lag(system: LagSystem, input: str | Sequence[str], *, symbols: Iterable[str],
               max_steps: int) -> Iterator[Snapshot[TagConfig] | FastRun]:
-    """`watch` for lag systems: a Snapshot whenever one of `symbols` is at the head, then the FastRun."""
+    """`watch` for lag systems: a Snapshot whenever one of `symbols` is at the head, then the FastRun.
+
+    The window is kept as a number in base |alphabet| and rolled one symbol per step, so finding
+    the rule costs one dictionary lookup and no slicing.
+    """
     check_budget("max_steps", max_steps)
-    engine = _Engine(system)
-    buffer = engine.encode(system.initial(input))
+    codes = _Codes(system.alphabet)
+    buffer = codes.buffer(system.initial(input).queue)
+    base, width = len(codes.symbols), system.width
+    top = base ** (width - 1)
+
+    def number(window: Sequence[int]) -> int:
+        value = 0
+        for c in window:
+            value = value * base + c
+        return value
+
+    rules = {number(codes.buffer(w)): codes.buffer(word) for w, word in system.rules.items()
+             if w[0] not in system.halt_symbols}
     wanted = set(symbols)
-    watched = [s in wanted for s in engine.symbols]
-    windows, width = engine.windows, engine.m
-    as_key = bytes if engine.buffer_type is bytearray else tuple
+    watched = [s in wanted for s in codes.symbols]
     head, steps, longest = 0, 0, len(buffer)
+    window = number(buffer[:width]) if len(buffer) >= width else None
     while True:
-        if len(buffer) > head and watched[buffer[head]]:
-            yield Snapshot(steps, engine.decode(buffer, head))
-        word = windows.get(as_key(buffer[head: head + width]))
-        if steps == max_steps or word is None or len(buffer) - head < width:
+        size = len(buffer) - head
+        longest = max(longest, size)
+        if size and watched[buffer[head]]:
+            yield Snapshot(steps, codes.config(buffer, head))
+        word = rules.get(window) if window is not None else None
+        if word is None or steps == max_steps:
             break
         buffer += word
+        if len(buffer) - head > width:
+            window = (window - buffer[head] * top) * base + buffer[head + width]
+        else:
+            window = None  # fewer than `width` symbols are left
         head += 1
         steps += 1
-        longest = max(longest, len(buffer) - head)
         if head >= _COMPACT_AT and head * 2 >= len(buffer):
             del buffer[:head]
             head = 0
-    yield engine.result(buffer, head, steps, longest)
+    outcome = Outcome.HALTED if word is None else Outcome.STEP_LIMIT
+    yield FastRun(outcome, steps, codes.config(buffer, head), longest)
