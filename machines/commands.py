@@ -97,7 +97,6 @@ def run_command(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
-    from machines.errors import UnknownFormatError
     from machines.turing.machine import TuringMachine
 
     loaded = _load(args.file, args.format)
@@ -105,8 +104,10 @@ def run_command(args: argparse.Namespace) -> int:
     input = _input(loaded, args.input)
     is_tm = isinstance(machine, TuringMachine)
     if args.engine is not None and not is_tm:
-        raise UnknownFormatError(f"--engine applies to Turing machines; {args.file} holds a "
-                                 f"{type(machine).__name__}")
+        from machines.turing.engines import UnsupportedMachineError
+
+        raise UnsupportedMachineError(f"--engine applies to Turing machines; {args.file} holds a "
+                                      f"{type(machine).__name__}")
     start_config = _initial(machine, input, args.input)
     console, errors = Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False)
     engine = args.engine or ("reference" if args.detect_cycles else "plain")
@@ -301,13 +302,15 @@ def convert_command(args: argparse.Namespace) -> int:
 
 
 DIAGRAMS = (".png", ".svg", ".txt", ".dot", ".mmd")
+DIAGRAM_ROWS = 1000
+"""A space-time diagram of more steps keeps every k-th configuration, about this many rows."""
 
 
 def diagram_command(args: argparse.Namespace) -> int:
     """`turingbox diagram`: draws a space-time diagram (.png/.svg/.txt) or state graph (.dot/.mmd)."""
     from rich.console import Console
 
-    from machines.core import run
+    from machines.core import Retention, run
     from machines.errors import ConversionError, UnknownFormatError
     from machines.files import write_bytes, write_text
     from machines.turing import diagram
@@ -327,8 +330,11 @@ def diagram_command(args: argparse.Namespace) -> int:
     else:
         input = _input(loaded, args.input)
         _initial(machine, input, args.input)
-        trace = run(machine, input, max_steps=args.max_steps)
+        every = -(-args.max_steps // DIAGRAM_ROWS)  # keeps pictures of long runs to about DIAGRAM_ROWS rows
+        trace = run(machine, input, max_steps=args.max_steps, retention=Retention.stride(every))
         what = f"space-time diagram of {trace.steps} steps ({trace.outcome.value})"
+        if every > 1:
+            what += f", a row every {every} steps"
         if suffix == ".txt":
             write_text(args.out, diagram.spacetime_text(machine, trace.snapshots))
         else:

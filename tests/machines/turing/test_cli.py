@@ -208,3 +208,13 @@ def test_the_progress_bar_draws_on_stderr():
         on_progress(500_000)
         console.file.flush()
     assert "running" in console.file.getvalue() and "500,000 steps" in console.file.getvalue()
+
+
+def test_long_space_time_diagrams_keep_every_kth_row(tmp_path, capsys):
+    from PIL import Image
+
+    out = tmp_path / "bb5.png"
+    assert turingbox("diagram", EXAMPLES / "turing" / "bb5.bb", "--out", out, "--max-steps", "5000",
+                     "--cell", "1") == 0
+    assert "5000 steps (step_limit), a row every 5 steps" in capsys.readouterr().out
+    assert Image.open(out).size[1] == 5000 // 5 + 1
