@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from machines.core import Outcome
 from machines.turing import accelerated, batch
 from machines.turing.bbchallenge import load
-from machines.turing.engines import run_engine
+from machines.turing.engines import run_engine, run_engine_from
 from tests.common.strategies import turing_machines
 
 
@@ -31,7 +31,17 @@ def test_plain_and_accelerated_agree_with_the_reference(run):
     assert run_engine(tm, tape_input, engine="accelerated", max_steps=budget) == expected
 
 
-@given(runs(), st.integers(1, 5), st.integers(0, 4))
+@given(runs(), st.integers(0, 50))
+def test_engines_agree_from_any_configuration(run, warmup):
+    # start where a run left off: the head anywhere, cells on both sides of it
+    tm, tape_input, budget = run
+    config = run_engine(tm, tape_input, engine="plain", max_steps=warmup + 1).final
+    expected = run_engine_from(tm, config, engine="reference", max_steps=budget)
+    for engine in ("plain", "accelerated"):
+        assert run_engine_from(tm, config, engine=engine, max_steps=budget) == expected
+
+
+@given(runs(), st.integers(1, 5), st.integers(-4, 4))
 def test_accelerated_agrees_for_every_block_size_and_alignment(run, block_size, offset):
     tm, tape_input, budget = run
     expected = run_engine(tm, tape_input, engine="plain", max_steps=budget)
