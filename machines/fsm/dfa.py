@@ -164,15 +164,21 @@ class DFA:
         return index < len(self.states) and self.states[index] in self.accepting
 
     def _encode(self, input: str | Sequence[str]) -> bytes | list[int]:
-        if isinstance(input, str) and self._lut is not None:
-            try:
-                coded = input.encode("latin-1").translate(self._lut)
-            except UnicodeEncodeError:
-                coded = b"\xff"
-            if coded.find(255) >= 0:
-                to_word(input, self.alphabet)  # raises, naming the first foreign symbol
-            return coded
-        return [self._codes[s] for s in self.word(input)]
+        if isinstance(input, str):
+            if self._lut is not None:
+                try:
+                    coded = input.encode("latin-1").translate(self._lut)
+                except UnicodeEncodeError:
+                    coded = b"\xff"
+                if coded.find(255) >= 0:
+                    to_word(input, self.alphabet)  # raises, naming the first foreign symbol
+                return coded
+            input = self.word(input)
+        try:
+            return [self._codes[s] for s in input]
+        except (KeyError, TypeError):
+            to_word(input, self.alphabet)  # raises, naming the first foreign symbol
+            raise
 
     # The stepping protocol of machines.core.
 

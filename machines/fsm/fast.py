@@ -85,6 +85,10 @@ class TransitionMonoid:
         start = self.dfa.states.index(self.dfa.start)
         return self.dfa.states[self.functions[self.element(codes), start]]
 
+    def accepts(self, input: str | Sequence[str]) -> bool:
+        """Whether the DFA accepts `input` (build the monoid once, then scan many long words)."""
+        return self.final_state(encode(self.dfa, input)) in self.dfa.accepting
+
 
 def encode(dfa: DFA, input: str | Sequence[str]) -> np.ndarray:
     """A word as a uint8/int32 array of symbol codes (the alphabet's order)."""
@@ -97,9 +101,7 @@ def encode(dfa: DFA, input: str | Sequence[str]) -> np.ndarray:
 def accepts_scan(dfa: DFA, input: str | Sequence[str], *, max_size: int = 1024) -> bool:
     """Whether `dfa` accepts `input`, by a monoid scan if the monoid is small, else by `dfa.accepts`."""
     monoid = TransitionMonoid.of(dfa, max_size=max_size)
-    if monoid is None:
-        return dfa.accepts(input)
-    return monoid.final_state(encode(dfa, input)) in dfa.accepting
+    return dfa.accepts(input) if monoid is None else monoid.accepts(input)
 
 
 def final_states_batch(dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> np.ndarray:
