@@ -73,12 +73,14 @@ def _is_null(node: yaml.Node | None) -> bool:
     return node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG)
 
 
-def _text(node: yaml.Node, place: _Place, what: str) -> str:
+def _text(node: yaml.Node, place: _Place, what: str, inside: tuple[int, ...] = ()) -> str:
     """A scalar as JavaScript's String() would give it (a sequence joins its items with ',')."""
     if isinstance(node, yaml.ScalarNode):
         return "" if _is_null(node) else node.value
     if isinstance(node, yaml.SequenceNode):
-        return ",".join(_text(item, place, what) for item in node.value)
+        if id(node) in inside:
+            raise place.error(f"{what} contains itself (through a YAML alias)", node)
+        return ",".join(_text(item, place, what, (*inside, id(node))) for item in node.value)
     raise place.error(f"{what} must be text, not a mapping", node)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from machines.core import Outcome, run
 from machines.errors import ConversionError, MachineSyntaxError
@@ -138,3 +139,11 @@ def test_detection_by_extension_and_by_sniffing():
     assert sniff("1RB1LC_1RC1RB_1RD0LE_1LA1LD_1RZ0LA\n")
     assert not sniff("0 _ 1 r 1\n")
     assert detect_format("machine", "1RB1LB_1LA1RZ").name == "bbchallenge"
+
+
+@given(st.text(alphabet="ABZ012LR-_ \n", max_size=30))
+def test_any_text_loads_or_raises_our_syntax_error(text):
+    try:
+        load(text)
+    except MachineSyntaxError as error:
+        assert error.span is not None

@@ -3,6 +3,7 @@ breakpoints, initial tapes, errors and round trips."""
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from machines.core import Outcome, run
 from machines.errors import MachineSyntaxError
@@ -196,3 +197,11 @@ def test_round_trip_and_behaviour(machine):
         (original.outcome is Outcome.STEP_LIMIT and morphett.steps == 200)
     tape = ["0" if c == "_" else c for c in morphett.final.config.tape.cells]
     assert "".join(tape).strip("0") == "".join(original.final.config.tape.cells).strip("0")
+
+
+@given(st.text(alphabet="ab01_*;! \n\rlrLRhalt$INITIAL_TAPE:", max_size=60))
+def test_any_text_loads_or_raises_our_syntax_error(text):
+    try:
+        load(text)
+    except MachineSyntaxError as error:
+        assert error.span is not None

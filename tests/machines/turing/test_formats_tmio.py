@@ -2,6 +2,7 @@
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from machines.core import Outcome, run
 from machines.errors import MachineSyntaxError
@@ -155,6 +156,8 @@ ERRORS = [
     (HEAD + "  a: {[0,1]: L, 1: R}\n", ConflictingRulesError, 4, 17, "two instructions for symbol '1'"),
     (HEAD + "  a: {0: L\n", MachineSyntaxError, 5, 1, "YAML"),
     (HEAD + "  a: 5\n", MachineSyntaxError, 4, 6, "must be a mapping"),
+    (HEAD + "  a:\n    &k [*k]: L\n", MachineSyntaxError, 5, 5, "contains itself"),
+    ("- 1\n", MachineSyntaxError, 1, 1, "the machine must be a mapping"),
     ("blank: ' '\nstart state: a\nsynonyms:\n  go: go\ntable:\n  a:\n", MachineSyntaxError, 4, 7,
      "a synonym cannot use another synonym"),
     ("name: x\nsource code: |\n  blank: ' '\n  start state: a\n  table:\n    a: {0: {R: b}}\n",
@@ -187,3 +190,11 @@ def test_round_trip(machine):
     loaded = load(dump(machine, input))
     assert _canonical(loaded.machine) == _canonical(machine)
     assert loaded.input == input
+
+
+@given(st.text(alphabet="ab01 \n:{}[],'\"&*!-|>#~LRNwrite", max_size=60))
+def test_any_text_loads_or_raises_our_syntax_error(tail):
+    try:
+        load("blank: ' '\nstart state: a\ntable:\n  a:\n" + tail)
+    except MachineSyntaxError as error:
+        assert error.span is not None
