@@ -1,4 +1,5 @@
-"""Provides the `turingbox compile` subcommand: a Turing machine file into a .tag or .lag file."""
+"""Provides the tag family's subcommands: `compile` (a Turing machine file into a .tag or .lag
+file) and `queue-diagram` (a PNG of a tag or lag run)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from machines.cli import positive_int
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Adds `compile` to the `turingbox` command."""
+    """Adds `compile` and `queue-diagram` to the `turingbox` command."""
     compile = subparsers.add_parser(
         "compile", help="compile a Turing machine into a 2-tag (.tag) or lag (.lag) system",
         description="Compiles a one-tape Turing machine file into a 2-tag system (Cocke–Minsky; two "
@@ -25,6 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     compile.add_argument("--max-system-steps", type=positive_int, default=50_000_000,
                          help="step budget of the compiled system (default 50,000,000)")
     compile.set_defaults(handler=compile_command)
+
+    diagram = subparsers.add_parser(
+        "queue-diagram", help="draw a tag or lag run as a PNG (one row of queue per step)",
+        description="Runs a .tag or .lag file and draws its queue at every step, head at the left.")
+    diagram.add_argument("file", help="a .tag or .lag file")
+    diagram.add_argument("--out", required=True, help="the PNG file to write")
+    diagram.add_argument("--input", help="the start word (default: the file's own, else empty)")
+    diagram.add_argument("--max-steps", type=positive_int, default=200, help="steps drawn (default 200)")
+    diagram.add_argument("--cell", type=positive_int, default=4, help="pixels per symbol (default 4)")
+    diagram.set_defaults(handler=queue_diagram_command)
 
 
 def compile_command(args: argparse.Namespace) -> int:
@@ -75,3 +86,27 @@ def compile_command(args: argparse.Namespace) -> int:
     console.print(table)
     return 0 if check.agree else 1
 
+
+
+def queue_diagram_command(args: argparse.Namespace) -> int:
+    """`turingbox queue-diagram`: writes the PNG of a tag or lag run."""
+    from machines.core import run
+    from machines.errors import ConversionError, InvalidInputError
+    from machines.files import read_text, write_bytes
+    from machines.formats import load_text
+    from machines.tag.lag import LagSystem
+    from machines.tag.picture import queue_png
+    from machines.tag.tag import TagSystem
+
+    loaded = load_text(read_text(args.file), path=args.file)
+    system = loaded.machine
+    if not isinstance(system, TagSystem | LagSystem):
+        raise ConversionError(f"{args.file} holds a {type(system).__name__}, not a tag or lag system")
+    input = args.input if args.input is not None else (loaded.input or "")
+    try:
+        trace = run(system, input, max_steps=args.max_steps)
+    except InvalidInputError as error:
+        raise InvalidInputError(f"--input {args.input!r}: {error}") from None
+    write_bytes(args.out, queue_png(system.alphabet, trace.snapshots, cell=args.cell))
+    print(f"wrote {args.out}: {trace.steps} steps ({trace.outcome.value})")
+    return 0

@@ -70,3 +70,21 @@ def test_compile_command_rejects_what_cocke_minsky_cannot_take(tmp_path, capsys)
 def test_run_command_on_a_tag_file(capsys):
     assert main(["run", str(TAG / "collatz.tag")]) == 0
     assert "24" in capsys.readouterr().out
+
+
+def test_queue_diagram_command_writes_a_png(tmp_path, capsys):
+    out = tmp_path / "collatz.png"
+    assert main(["queue-diagram", str(TAG / "collatz.tag"), "--input", "aaaaaaa", "--out", str(out),
+                 "--cell", "2"]) == 0
+    assert "128 steps (halted)" in capsys.readouterr().out
+    from PIL import Image
+
+    with Image.open(out) as image:
+        assert image.size == (26 * 2, 129 * 2)  # longest queue 26, 129 snapshots
+
+
+def test_queue_diagram_refuses_a_turing_machine(tmp_path, capsys):
+    out = tmp_path / "bb2.png"
+    assert main(["queue-diagram", str(EXAMPLES / "turing" / "bb2.bb"), "--out", str(out)]) == 2
+    assert "not a tag or lag system" in " ".join(capsys.readouterr().err.split())
+    assert not out.exists()
