@@ -22,7 +22,9 @@ ItemMaker = Callable[[int], Item]
 # Task modules register themselves when imported; these are imported on the first registry lookup.
 _BUILTIN_TASKS = (
     "benchgen.tasks.arith",
+    "benchgen.tasks.fsm",
     "benchgen.tasks.lag",
+    "benchgen.tasks.life",
     "benchgen.tasks.tag",
     "benchgen.tasks.tmbench",
     "benchgen.tasks.turing",
