@@ -68,6 +68,7 @@ FORMATS: tuple[Format, ...] = (
            "machines.fsm.fsm_format:sniff"),
     Format("jflap", "fsm", (".jff",), "machines.fsm.jflap:load", "machines.fsm.jflap:dump",
            "machines.fsm.jflap:sniff"),
+    Format("regex", "fsm", (".regex",), "machines.fsm.regex_file:load"),
     Format("tag", "tag", (".tag",), "machines.tag.text:load_tag", "machines.tag.text:dump_tag",
            "machines.tag.text:is_tag_text"),
     Format("lag", "tag", (".lag",), "machines.tag.text:load_lag", "machines.tag.text:dump_lag",
