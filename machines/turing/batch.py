@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from machines.core import Outcome
-from machines.errors import InvalidMachineError, check_budget
+from machines.errors import InvalidInputError, InvalidMachineError, check_budget
 from machines.turing.machine import Move, Rule, Tape, TMConfig, TuringMachine
 from machines.turing.plain import Coding
 
@@ -138,24 +138,44 @@ class BatchResult:
         return TMConfig(state_names[int(self.states[i])], (tape,))
 
 
-def run_tables(tables: BatchTables, *, max_steps: int,
+def run_tables(tables: BatchTables, *, max_steps: int, inputs: Sequence[bytes] | None = None,
                on_progress: Callable[[int], None] | None = None) -> BatchResult:
-    """Runs every machine of `tables` on a blank tape for at most `max_steps` steps, in lockstep."""
+    """Runs every machine of `tables` for at most `max_steps` steps, in lockstep.
+
+    `inputs` gives each machine's input as symbol codes, written from cell 0 where the head starts
+    (None: blank tapes).
+    """
     check_budget("max_steps", max_steps)
-    parts = [_run_chunk(tables, lo, min(lo + CHUNK, len(tables)), max_steps, on_progress)
+    if inputs is not None and len(inputs) != len(tables):
+        raise InvalidInputError(f"{len(inputs)} inputs given for {len(tables)} machines")
+    parts = [_run_chunk(tables, lo, min(lo + CHUNK, len(tables)), max_steps,
+                        None if inputs is None else inputs[lo:lo + CHUNK], on_progress)
              for lo in range(0, len(tables), CHUNK)]
     tapes = [t for part in parts for t in part.tapes]
     return BatchResult(*(np.concatenate([getattr(p, name) for p in parts])
                          for name in ("halted", "steps", "non_blank", "states", "heads", "starts")), tapes)
 
 
-def run_machines(machines: Sequence[TuringMachine], *, max_steps: int) -> tuple[BatchTables, BatchResult]:
-    """Runs one-tape machines on blank tapes in lockstep; also returns their tables (for `config`)."""
+def run_machines(machines: Sequence[TuringMachine], inputs: Sequence[str | Sequence[str]] | None = None, *,
+                 max_steps: int) -> tuple[BatchTables, BatchResult]:
+    """Runs one-tape machines in lockstep, on `inputs` (one per machine; None: blank tapes).
+
+    Also returns their tables, which `BatchResult.config` needs.
+    """
     tables = BatchTables.from_machines(machines)
-    return tables, run_tables(tables, max_steps=max_steps)
+    codes = None
+    if inputs is not None:
+        if len(inputs) != len(machines):
+            raise InvalidInputError(f"{len(inputs)} inputs given for {len(machines)} machines")
+        codes = []
+        for tm, symbols, given in zip(machines, tables.symbol_names or (), inputs, strict=True):
+            tape = tm.initial(given).tape  # checks the symbols
+            code = {s: i for i, s in enumerate(symbols)}
+            codes.append(bytes(code[tape.at(x, tm.blank)] for x in range(len(given))))
+    return tables, run_tables(tables, max_steps=max_steps, inputs=codes)
 
 
-def _run_chunk(tables: BatchTables, lo: int, hi: int, max_steps: int,
+def _run_chunk(tables: BatchTables, lo: int, hi: int, max_steps: int, inputs: Sequence[bytes] | None,
                on_progress: Callable[[int], None] | None) -> BatchResult:
     n = hi - lo
     _, states, symbols = tables.nexts.shape
@@ -168,9 +188,12 @@ def _run_chunk(tables: BatchTables, lo: int, hi: int, max_steps: int,
     flat_nexts = (np.where(defined, nexts, own) * symbols).ravel()  # premultiplied: q * symbols
     counted = defined.astype(np.intp).ravel()
 
-    width = 2 * ROUND + 2
-    origin = width // 2  # the column of absolute position 0
+    longest = max(map(len, inputs), default=0) if inputs is not None else 0
+    origin = ROUND + 1  # the column of absolute position 0
+    width = 2 * origin + longest
     tape = np.zeros((n, width), np.uint8)
+    for row, given in enumerate(inputs or ()):
+        tape[row, origin:origin + len(given)] = np.frombuffer(given, np.uint8)
     state = np.zeros(n, np.intp)  # premultiplied by symbols
     head = np.full(n, origin, np.intp)
     steps = np.zeros(n, np.int64)

@@ -86,11 +86,13 @@ def test_plain_agrees_with_the_reference_on_multi_tape_machines(run):
 
 
 @settings(max_examples=20)
-@given(st.lists(turing_machines(), min_size=1, max_size=20), st.integers(1, 300))
-def test_batch_agrees_with_plain_on_random_machines(machines, budget):
-    tables, result = batch.run_machines(machines, max_steps=budget)
-    for i, tm in enumerate(machines):
-        expected = run_engine(tm, "", engine="plain", max_steps=budget)
+@given(st.lists(runs(), min_size=1, max_size=20), st.integers(1, 300))
+def test_batch_agrees_with_plain_on_random_machines(drawn, budget):
+    machines = [tm for tm, _, _ in drawn]
+    inputs = [tape_input for _, tape_input, _ in drawn]
+    tables, result = batch.run_machines(machines, inputs, max_steps=budget)
+    for i, (tm, tape_input) in enumerate(zip(machines, inputs, strict=True)):
+        expected = run_engine(tm, tape_input, engine="plain", max_steps=budget)
         got = (result.outcome(i), int(result.steps[i]), int(result.non_blank[i]), result.config(tables, i))
         assert got == (expected.outcome, expected.steps, expected.non_blank, expected.final)
 
