@@ -143,7 +143,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _show_input(input: Any) -> Any:
-    return input if isinstance(input, str) else [i if isinstance(i, str) else list(i) for i in input]
+    """The input as JSON can hold it (any machine family's)."""
+    if input is None or isinstance(input, str | int | float | bool):
+        return input
+    if isinstance(input, list | tuple):
+        return [_show_input(item) for item in input]
+    return str(input)
 
 
 def _run_traced(machine, input, args, on_progress) -> dict:

@@ -1,12 +1,15 @@
 """Tests `turingbox run`, `convert` and `diagram` through machines.cli.main: results and clean errors."""
 
+import dataclasses
 import io
 import json
 
 import pytest
 
+from machines import formats
 from machines.cli import main
-from machines.formats import load_text
+from machines.core import Outcome
+from machines.formats import Format, Loaded, load_text
 from machines.turing import diagram
 from tests.common.paths import EXAMPLES
 
@@ -218,3 +221,49 @@ def test_long_space_time_diagrams_keep_every_kth_row(tmp_path, capsys):
                      "--cell", "1") == 0
     assert "5000 steps (step_limit), a row every 5 steps" in capsys.readouterr().out
     assert Image.open(out).size[1] == 5000 // 5 + 1
+
+
+@dataclasses.dataclass(frozen=True)
+class _Count:
+    """A configuration of the countdown machine below."""
+
+    left: int
+
+    def render(self) -> str:
+        return f"{self.left} left"
+
+
+class _Countdown:
+    """Another family's machine: counts its input down to zero."""
+
+    name = "countdown"
+
+    def initial(self, input):
+        return _Count(int(input or 3))
+
+    def step(self, config):
+        return _Count(config.left - 1), "tick"
+
+    def classify(self, config):
+        return Outcome.HALTED if config.left == 0 else Outcome.RUNNING
+
+
+def load_countdown(text):
+    return Loaded(_Countdown(), text.strip())
+
+
+def test_run_is_generic_over_machine_families(tmp_path, capsys, monkeypatch):
+    countdown = Format("countdown", "counters", (".count",), f"{__name__}:load_countdown")
+    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, countdown))
+    path = write(tmp_path, "c.count", "4\n")
+    assert turingbox("run", path, "--json", "--trace") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["outcome"], result["steps"], result["final"], result["non_blank"]) == (
+        "halted", 4, "0 left", None)
+    assert [s["config"] for s in result["trace"]][:2] == ["4 left", "3 left"]
+    assert turingbox("run", path, "--input", "2") == 0
+    assert "0 left" in capsys.readouterr().out
+    assert turingbox("run", path, "--engine", "plain") == 2
+    assert "--engine applies to Turing machines" in capsys.readouterr().err
+    assert turingbox("diagram", path, "--out", tmp_path / "c.png") == 2
+    assert "diagram draws Turing machines" in capsys.readouterr().err
