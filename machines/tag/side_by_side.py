@@ -11,8 +11,7 @@ from machines.errors import check_budget
 from machines.tag.fast import FastRun, watch, watch_lag
 from machines.tag.lag import LagSystem
 from machines.tag.tag import TagConfig, TagSystem, Word
-from machines.tag.tm_to_tag import at_head_origin
-from machines.turing import TMConfig, TuringMachine
+from machines.turing import Tape, TMConfig, TuringMachine
 
 
 class Simulation(Protocol):
@@ -25,6 +24,15 @@ class Simulation(Protocol):
     def encode(self, config: TMConfig) -> Word: ...
 
     def decode(self, config: TagConfig) -> TMConfig: ...
+
+
+def at_head_origin(config: TMConfig) -> TMConfig:
+    """The same configuration moved so that its (first) head is at position 0.
+
+    Queue encodings of a tape do not record where cell 0 was, so decoded configurations are
+    compared with the Turing machine's in this frame.
+    """
+    return TMConfig(config.state, tuple(Tape(t.cells, t.start - t.head, 0) for t in config.tapes))
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,11 +194,12 @@ class TagSystem:
 
     def step(self, config: TagConfig) -> tuple[TagConfig, Production]:
         """Appends the head's production and deletes the first m symbols (config must be RUNNING)."""
-        head = config.queue[0]
-        word = self.productions[head]
-        return TagConfig(config.queue[self.m:] + word), Production(head, word)
+        rule = self.production(config.head) if len(config) >= self.m else None
+        if rule is None:
+            raise InvalidInputError(f"no production applies to {config.render()!r}: the system has halted")
+        return TagConfig(config.queue[self.m:] + rule.word), rule
 
-    def production(self, symbol: str) -> Production | None:
+    def production(self, symbol: str | None) -> Production | None:
         """The rule for head `symbol`, or None where the system halts."""
         word = self.productions.get(symbol)
         return None if word is None else Production(symbol, word)

@@ -132,11 +132,3 @@ class TagSimulation:
         right = [other if N >> i & 1 else blank for i in range(max(1, N.bit_length()))]
         return TMConfig(q, (Tape.normal(left[::-1] + right, -len(left), 0, blank),))
 
-
-def at_head_origin(config: TMConfig) -> TMConfig:
-    """The same configuration moved so that its (first) head is at position 0.
-
-    Queue encodings of a tape do not record where cell 0 was, so decoded configurations are
-    compared with the Turing machine's in this frame.
-    """
-    return TMConfig(config.state, tuple(Tape(t.cells, t.start - t.head, 0) for t in config.tapes))
