@@ -152,16 +152,13 @@ def pick_block_size(tm: TuringMachine, config: TMConfig, max_steps: int) -> Bloc
     Any block size gives exact results; this only picks the fastest, so a heuristic is fine.
     """
     coding = Coding(tm)
-    best, best_rate = None, -1.0
-    for size in BLOCK_SIZES:
-        machine = BlockMachine(tm, coding, size)
+
+    def rate(machine: BlockMachine) -> float:
         probe = _Simulation(tm, coding, machine, config, 0)
         steps, _ = probe.run(max_steps, None, max_macro=PROBE_MACRO_STEPS)
-        rate = steps / max(1, probe.macro_steps)
-        if rate > best_rate:
-            best, best_rate = machine, rate
-    assert best is not None  # BLOCK_SIZES is not empty
-    return best
+        return steps / max(1, probe.macro_steps)
+
+    return max((BlockMachine(tm, coding, size) for size in BLOCK_SIZES), key=rate)
 
 
 class _Simulation:
