@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     diagram.add_argument("--cell", type=positive_int, default=4, help="pixels per cell in a PNG (default 4)")
     diagram.set_defaults(handler=diagram_command)
 
+    from machines.fsm import commands as fsm_commands
+
+    fsm_commands.register(subparsers)
+
     from machines.tag import commands as tag_commands
 
     tag_commands.register(subparsers)
@@ -116,7 +120,7 @@ def run_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _progress(errors, args.max_steps, quiet=args.json) as on_progress:
         if args.trace or not is_tm or (args.detect_cycles and engine == "reference"):
-            result = _run_traced(machine, input, args, on_progress)
+            result = _run_traced(machine, input, args, on_progress, console)
         else:
             result = _run_engine(machine, start_config, args, engine, on_progress)
     elapsed = time.perf_counter() - started
@@ -129,10 +133,6 @@ def run_command(args: argparse.Namespace) -> int:
 
         console.print(json.dumps(result, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
         return 0
-    if args.trace:
-        for snapshot in result["trace"]:
-            rule = f"  ({snapshot['rule']})" if snapshot["rule"] else ""
-            console.print(f"{snapshot['step']:>6}  {snapshot['config']}{rule}", markup=False)
     if is_tm:
         for i, tape in enumerate(final.tapes):
             console.print(_tape_text(tape, machine.blank, f"tape {i}" if machine.tapes > 1 else "tape"))
@@ -151,23 +151,32 @@ def _show_input(input: Any) -> Any:
     return str(input)
 
 
-def _run_traced(machine, input, args, on_progress) -> dict:
-    """Runs with the trace model (any machine family), keeping every snapshot only for --trace."""
+def _run_traced(machine, input, args, on_progress, console) -> dict:
+    """Runs with the trace model (any machine family). --trace prints each snapshot as it comes (or,
+    with --json, collects them), so memory stays small however long the run."""
     from machines.core import Retention, run
 
-    counted = _Counted(machine, on_progress)
-    retention = None if args.trace else Retention.ends(0, 0)
+    snapshots: list[dict] = []
+
+    def on_step(step: int, config, rule) -> None:
+        if args.json:
+            snapshots.append({"step": step, "config": config.render(),
+                              "rule": None if rule is None else str(rule)})
+        else:
+            console.print(f"{step:>6}  {config.render()}" + (f"  ({rule})" if rule is not None else ""),
+                          markup=False)
+
+    counted = _Counted(machine, on_progress, on_step if args.trace else None)
     trace = run(counted, input, max_steps=args.max_steps, detect_cycles=args.detect_cycles,
-                retention=retention)
+                retention=Retention.ends(0, 0))
     final = trace.final.config
     non_blank = machine.non_blank(final) if hasattr(machine, "non_blank") else None
     result = {"outcome": trace.outcome.value, "steps": trace.steps, "non_blank": non_blank,
               "final": final.render(), "final_config": final}
     if trace.cycle_start is not None:
         result["cycle_start"] = trace.cycle_start
-    if args.trace:
-        result["trace"] = [{"step": s.step, "config": s.config.render(),
-                            "rule": None if s.event is None else str(s.event)} for s in trace.snapshots]
+    if args.trace and args.json:
+        result["trace"] = snapshots
     return result
 
 
@@ -181,16 +190,20 @@ def _run_engine(machine, config, args, engine: str, on_progress) -> dict:
 
 
 class _Counted:
-    """A machine that reports its step count now and then (drives the progress bar of any family)."""
+    """A machine that reports its step count now and then (drives the progress bar of any family)
+    and, for --trace, every configuration it reaches (`on_step(step, config, rule)`)."""
 
     EVERY = 65_536
 
-    def __init__(self, machine, on_progress) -> None:
-        self.machine, self.on_progress, self.steps = machine, on_progress, 0
+    def __init__(self, machine, on_progress, on_step=None) -> None:
+        self.machine, self.on_progress, self.on_step, self.steps = machine, on_progress, on_step, 0
         self.name = getattr(machine, "name", "") or type(machine).__name__
 
     def initial(self, input):
-        return self.machine.initial(input)
+        config = self.machine.initial(input)
+        if self.on_step is not None:
+            self.on_step(0, config, None)
+        return config
 
     def classify(self, config):
         return self.machine.classify(config)
@@ -199,7 +212,10 @@ class _Counted:
         self.steps += 1
         if self.on_progress is not None and self.steps % self.EVERY == 0:
             self.on_progress(self.steps)
-        return self.machine.step(config)
+        config, rule = self.machine.step(config)
+        if self.on_step is not None:
+            self.on_step(self.steps, config, rule)
+        return config, rule
 
 
 class _progress:
