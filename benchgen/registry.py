@@ -25,6 +25,7 @@ _BUILTIN_TASKS = (
     "benchgen.tasks.fsm",
     "benchgen.tasks.lag",
     "benchgen.tasks.life",
+    "benchgen.tasks.rasp_task",
     "benchgen.tasks.tag",
     "benchgen.tasks.tmbench",
     "benchgen.tasks.turing",
