@@ -91,3 +91,17 @@ def test_u15_2_lag_agrees_until_it_halts():
     assert check.agree
     assert (check.machine_outcome, len(check.decoded) - 1) == (Outcome.HALTED, 11_083)
     assert (check.final.state, check.final.tape.symbol) == ("u10", "b")
+
+
+@pytest.mark.parametrize("compile", COMPILERS)
+def test_compiled_systems_run_alike_on_both_engines(compile):
+    from machines.core import Retention, run
+    from machines.tag.fast import run_fast, run_lag_fast
+
+    simulation = compile(BB3)
+    start = simulation.encode(BB3.initial(""))
+    fast = (run_fast if compile is tm_to_tag else run_lag_fast)(simulation.system, start, max_steps=10_000)
+    reference = run(simulation.system, start, max_steps=10_000, retention=Retention.ends(0, 1))
+    assert (fast.outcome, fast.steps, fast.final) == \
+        (reference.outcome, reference.steps, reference.final.config)
+    assert fast.outcome is Outcome.HALTED

@@ -1,4 +1,7 @@
-"""Known answers for tag systems (tag_vectors.tsv) on the reference stepper and the fast engine."""
+"""Known answers for tag systems (tag_vectors.tsv, TMBench's traces) on the reference stepper and
+the fast engine."""
+
+import json
 
 import pytest
 
@@ -6,6 +9,7 @@ from machines.core import Outcome, Retention, run
 from machines.errors import InvalidInputError, InvalidMachineError
 from machines.tag.fast import run_fast
 from machines.tag.tag import Production, TagConfig, TagSystem
+from tests.common.paths import shared
 
 COLLATZ = TagSystem(2, {"a": "bc", "b": "a", "c": "aaa"}, name="de_mol_collatz")
 ESOLANG = TagSystem(2, {"1": "3321H", "2": "331", "3": "33"}, halt_symbols={"H"}, name="esolang_example")
@@ -108,3 +112,18 @@ WORDS = [("abc", ("a", "b", "c")), ("", ()), ("[ab c]", ("ab", "c")), ("[ab]", (
 @pytest.mark.parametrize(("text", "queue"), WORDS)
 def test_config_parse(text, queue):
     assert TagConfig.parse(text).queue == queue
+
+
+@pytest.mark.parametrize("file", ["TMBench.json", "TMBenchGreek.json", "TMBenchNumber.json",
+                                  "TMBenchSpecial.json"])
+def test_tmbench_traces_are_reproduced(file):
+    """Every published trace of TMBench (100 instances, 30 steps or fewer when they halt)."""
+    data = json.loads(shared("tmbench", file).read_text(encoding="utf-8"))
+    assert len(data["samples"]) == 100
+    for sample in data["samples"]:
+        system = TagSystem(sample["delete_count"], sample["rule"])
+        steps = data["max_step"] - 1
+        trace = run(system, sample["init_str"], max_steps=steps)
+        assert [s.config.render() for s in trace] == sample["step_results"], sample["id"]
+        fast = run_fast(system, sample["init_str"], max_steps=steps)
+        assert (fast.steps, fast.final.render()) == (trace.steps, sample["step_results"][-1])

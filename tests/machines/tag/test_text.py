@@ -108,3 +108,12 @@ def test_detection(path, text, format):
 def test_dump_text_by_format_name():
     system = load_text(COLLATZ, format="tag").machine
     assert dump_text(system, "tag") == COLLATZ
+
+
+@given(st.text(alphabet="ab width:2->[]#\n", max_size=40))
+@settings(max_examples=200)
+def test_lag_parser_raises_only_syntax_errors(text):
+    try:
+        load_lag(text)
+    except MachineSyntaxError as error:
+        assert error.span is not None
