@@ -70,7 +70,8 @@ def tm_to_tag(machine: TuringMachine) -> TagSimulation:
             s, w, move, target = bit[read], bit[rule.write[0]], rule.moves[0], _letters(rule.next_state)
             A, a, B, b = target["A"], target["a"], target["B"], target["b"]
             C, c, T, t = L[f"C{s}"], L[f"c{s}"], L[f"T{s}"], L[f"t{s}"]
-            # With s = 0 the reading phase is odd, so this pass's first symbol is skipped: pad it.
+            # This pass reads C, c^M, T, t^R with R = N // 2 (the cells right of the head). With
+            # s = 0 the reading phase is odd, so the first symbol it appends is skipped: pad it.
             pad = (x,) if s == 0 else ()
             if move is Move.R:    # M' = 2M + w, N' = R
                 productions |= {C: (*pad, A, A, *(a, a) * w), c: (a,) * 4, T: (B, x), t: (b, x)}
