@@ -264,9 +264,21 @@ def dump(machine: TuringMachine, input: object = None) -> str:
             lines.append(f"  {_quote(state)}:")
             continue
         lines.append(f"  {_quote(state)}:" + ("" if rules else " {}"))
+        # The site's idiom: symbols sharing an instruction share a key ([0,1]: R); a write of the
+        # symbol read and a move into the same state are left out.
+        groups: dict[tuple[str | None, str, str | None], list[str]] = {}
         for r in rules:
+            write = None if r.write == r.read else symbol(r.write[0])
+            target = None if r.next_state == state else r.next_state
             move = {Move.L: "L", Move.R: "R", Move.S: "N"}[r.moves[0]]
-            key = symbol(r.read[0])
-            lines.append(f"    {_quote(key)}: {{write: {_quote(symbol(r.write[0]))}, "
-                         f"{move}: {_quote(r.next_state)}}}")
+            groups.setdefault((write, move, target), []).append(symbol(r.read[0]))
+        for (write, move, target), reads in groups.items():
+            key = _quote(reads[0]) if len(reads) == 1 else "[" + ", ".join(map(_quote, reads)) + "]"
+            if write is None and target is None:
+                instruction = move
+            else:
+                parts = ([f"write: {_quote(write)}"] if write is not None else []) + [
+                    move if target is None else f"{move}: {_quote(target)}"]
+                instruction = "{" + ", ".join(parts) + "}"
+            lines.append(f"    {key}: {instruction}")
     return "\n".join(lines) + "\n"
