@@ -88,7 +88,7 @@ def _knobs(pairs: list[str]) -> dict[str, object]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    import dataclasses
+    import json
 
     from rich.console import Console
     from rich.table import Table
@@ -98,14 +98,11 @@ def _list(args: argparse.Namespace) -> int:
     table = Table("task", "description", "knobs (defaults)")
     for name in task_names():
         task = task_named(name)
-        knobs = ", ".join(f"{f.name}={_show_value(f.default)}" for f in dataclasses.fields(task.config))
+        defaults = task.config().to_dict()
+        knobs = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in defaults.items())
         table.add_row(name, task.description, knobs)
     Console().print(table)
     return 0
-
-
-def _show_value(value: object) -> str:
-    return "".join(value) if isinstance(value, tuple) and all(len(v) == 1 for v in value) else repr(value)
 
 
 def _show(args: argparse.Namespace) -> int:
