@@ -69,16 +69,17 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
     progress(pending)
     rows = {}
     for name, items in sorted(splits.items()):
+        # Metadata is serialised once: an object in the JSONL lines, JSON text in Parquet (its
+        # shape differs between tasks, and a string column loads anywhere).
+        metadata = [json.dumps(dict(i.metadata), ensure_ascii=False, separators=(",", ":")) for i in items]
         with atomic_output(out / JSONL_DIR / f"{shard.stem(name)}.jsonl") as handle:
-            handle.writelines(item.to_json() + "\n" for item in items)
+            handle.writelines(_jsonl_line(item, meta) for item, meta in zip(items, metadata, strict=True))
         table = pa.table({
             "id": pa.array([i.id for i in items], pa.string()),
             "question": pa.array([i.question for i in items], pa.string()),
             "answer": pa.array([i.answer for i in items], pa.string()),
             "cot": pa.array([i.cot for i in items], pa.string()),
-            # JSON text: metadata shapes differ between tasks, and a string column loads anywhere.
-            "metadata": pa.array([json.dumps(dict(i.metadata), ensure_ascii=False, separators=(",", ":"))
-                                  for i in items], pa.string()),
+            "metadata": pa.array(metadata, pa.string()),
         })
         with atomic_output(out / PARQUET_DIR / f"{shard.stem(name)}.parquet", "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
@@ -86,3 +87,10 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
     record = {"shard": shard.index, "of": shard.count, "start": shard.start, "stop": shard.stop, "rows": rows}
     write_text(shard.marker(out), json.dumps(record, sort_keys=True) + "\n")
     return record
+
+
+def _jsonl_line(item: Item, metadata: str) -> str:
+    """The item's JSONL line (as `Item.to_json` writes it) with its metadata already serialised."""
+    text = [json.dumps(getattr(item, k), ensure_ascii=False) for k in ("id", "question", "answer", "cot")]
+    return (f'{{"id":{text[0]},"question":{text[1]},"answer":{text[2]},"cot":{text[3]},'
+            f'"metadata":{metadata}}}\n')

@@ -182,3 +182,10 @@ def test_unwritable_output_folder(tmp_path, capsys):
     assert _run("tmbench", "--size", "5", "--out", str(blocker / "ds")) == 2
     assert "file/ds" in " ".join(capsys.readouterr().err.split())
     assert blocker.read_text() == "not a folder"
+
+
+def test_jsonl_rows_are_the_items_as_json(tmp_path):
+    generation = Generation("fsm", 20, 3, {"automaton": "s5"}, shards=1)
+    generate(generation, tmp_path)
+    lines = (tmp_path / "jsonl" / "train-00000-of-00001.jsonl").read_text().splitlines()
+    assert lines == [item.to_json() for item in generation.dataset()]
