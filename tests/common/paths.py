@@ -13,5 +13,6 @@ def shared(*parts: str) -> Path:
     """A path under ../shared/data, skipping the calling test with a clear reason if it is absent."""
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared data folder is not beside this checkout")
+        pytest.skip(f"{path} is absent: the shared data folder is not beside this checkout",
+                    allow_module_level=True)
     return path
