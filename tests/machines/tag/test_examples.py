@@ -88,3 +88,12 @@ def test_queue_diagram_refuses_a_turing_machine(tmp_path, capsys):
     assert main(["queue-diagram", str(EXAMPLES / "turing" / "bb2.bb"), "--out", str(out)]) == 2
     assert "not a tag or lag system" in " ".join(capsys.readouterr().err.split())
     assert not out.exists()
+
+
+def test_run_command_reports_a_bad_tag_file_with_its_location(tmp_path, capsys):
+    bad = tmp_path / "bad.tag"
+    bad.write_text("m: 2\na -> bc\nb -> [a\n")
+    assert main(["run", str(bad)]) == 2
+    err = capsys.readouterr().err
+    squeezed = "".join(err.split())  # the console may wrap a long path anywhere
+    assert f"{bad}:3:6:unbalancedbracketsinword'[a'b->[a^" in squeezed and "Traceback" not in err
