@@ -63,7 +63,8 @@ def reachable(dfa: DFA) -> DFA:
 def minimize(automaton: Automaton) -> DFA:
     """The minimal complete DFA of the language (Hopcroft's partition refinement).
 
-    Each state is named after the first state (in the input's order) of the class it stands for.
+    From a DFA, each state is named after the first state (in the input's order) of the class it
+    stands for; from an NFA, states are q0, q1, ... in the order the subset construction finds them.
     """
     dfa = reachable(as_dfa(automaton)).complete()
     index = {q: i for i, q in enumerate(dfa.states)}
@@ -101,8 +102,17 @@ def minimize(automaton: Automaton) -> DFA:
     order = sorted(range(len(blocks)), key=lambda b: min(blocks[b]))
     name_of = {q: names[block_of[index[q]]] for q in dfa.states}
     table = {(name_of[q], s): name_of[t] for (q, s), t in dfa.transitions.items()}
-    return DFA(tuple(names[b] for b in order), dfa.alphabet, table, name_of[dfa.start],
-               frozenset(names[block_of[q]] for q in finals), dfa.name)
+    minimal = DFA(tuple(names[b] for b in order), dfa.alphabet, table, name_of[dfa.start],
+                  frozenset(names[block_of[q]] for q in finals), dfa.name)
+    if isinstance(automaton, NFA):
+        minimal = _renamed(minimal, {q: f"q{i}" for i, q in enumerate(minimal.states)})
+    return minimal
+
+
+def _renamed(dfa: DFA, names: dict[str, str]) -> DFA:
+    return DFA(tuple(names[q] for q in dfa.states), dfa.alphabet,
+               {(names[q], s): names[t] for (q, s), t in dfa.transitions.items()}, names[dfa.start],
+               frozenset(names[q] for q in dfa.accepting), dfa.name)
 
 
 def _aligned(a: Automaton, b: Automaton) -> tuple[DFA, DFA]:
