@@ -80,9 +80,11 @@ class _Unset:
 UNSET = _Unset()
 
 _meta = {"compare": False, "repr": False}
+LABEL_DEPTH = 2
+"""How deep labels describe unnamed inputs (deeper ones show as '…'; graphs share sub-graphs)."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Node:
     """Base of s-ops and selectors."""
 
@@ -92,13 +94,27 @@ class Node:
 
     @property
     def label(self) -> str:
-        """A short description of the operation."""
-        return type(self).__name__
+        """A short description of the operation (inputs described two levels deep)."""
+        return self._format([c.describe(LABEL_DEPTH) for c in self.children()])
 
     @property
     def display_name(self) -> str:
         """The name a program gave this node, else its label."""
         return getattr(self, "name", "") or self.label
+
+    def describe(self, depth: int) -> str:
+        """The node's name, else its operation with inputs described `depth` levels deep."""
+        if getattr(self, "name", ""):
+            return self.name
+        if depth <= 0:
+            return "…"
+        return self._format([c.describe(depth - 1) for c in self.children()])
+
+    def _format(self, parts: list[str]) -> str:
+        return type(self).__name__
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}<{self.display_name}>"
 
     def renamed(self, name: str) -> Node:
         """The same operation under a new name (assignment names s-ops, as in the original)."""
@@ -126,7 +142,7 @@ def _arithmetic(op: str, fn: Callable[[object, object], object], reflected: bool
     return method
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SOp(Node):
     """A sequence operation: evaluates to one value per position.
 
@@ -148,7 +164,7 @@ class SOp(Node):
         return Map(lambda a: -a, (self,), op="-{0}")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Selector(Node):
     """An attention pattern: evaluates to a query × key boolean matrix (`&`, `|`, `~` compose)."""
 
@@ -165,7 +181,7 @@ class Selector(Node):
 TOKEN_CASTS = ("str", "int", "float", "bool", "asis")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Tokens(SOp):
     """The input, each element cast by `cast` ('str', 'int', 'float', 'bool' or 'asis')."""
 
@@ -174,12 +190,11 @@ class Tokens(SOp):
     span: Span | None = field(default=None, **_meta)
     encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
 
-    @property
-    def label(self) -> str:
+    def _format(self, parts: list[str]) -> str:
         return f"tokens_{self.cast}"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Indices(SOp):
     """The positions 0 .. n-1."""
 
@@ -187,12 +202,11 @@ class Indices(SOp):
     span: Span | None = field(default=None, **_meta)
     encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
 
-    @property
-    def label(self) -> str:
+    def _format(self, parts: list[str]) -> str:
         return "indices"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Constant(SOp):
     """The same atom at every position (an atom lifted where an s-op is needed)."""
 
@@ -201,12 +215,11 @@ class Constant(SOp):
     span: Span | None = field(default=None, **_meta)
     encoding: Encoding = field(default=Encoding.CATEGORICAL, **_meta)
 
-    @property
-    def label(self) -> str:
+    def _format(self, parts: list[str]) -> str:
         return repr(self.value) if isinstance(self.value, str) else str(self.value)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Map(SOp):
     """`fn` applied position by position to the values of `args` (one or more s-ops)."""
 
@@ -222,15 +235,13 @@ class Map(SOp):
     def children(self) -> tuple[Node, ...]:
         return self.args
 
-    @property
-    def label(self) -> str:
-        names = [a.display_name for a in self.args]
+    def _format(self, parts: list[str]) -> str:
         if "{0}" in self.op:
-            return self.op.format(*names)
-        return f"{self.op}({', '.join(names)})"
+            return self.op.format(*parts)
+        return f"{self.op}({', '.join(parts)})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Aggregate(SOp):
     """Per query, combines the `sop` values at the keys `selector` selects (§2.2 of the reference).
 
@@ -249,12 +260,11 @@ class Aggregate(SOp):
     def children(self) -> tuple[Node, ...]:
         return (self.selector, self.sop)
 
-    @property
-    def label(self) -> str:
-        return f"aggregate({self.selector.display_name}, {self.sop.display_name})"
+    def _format(self, parts: list[str]) -> str:
+        return f"aggregate({parts[0]}, {parts[1]})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SelectorWidth(SOp):
     """How many keys each query selects (a primitive in tracr; the RASP library builds it)."""
 
@@ -266,12 +276,11 @@ class SelectorWidth(SOp):
     def children(self) -> tuple[Node, ...]:
         return (self.selector,)
 
-    @property
-    def label(self) -> str:
-        return f"selector_width({self.selector.display_name})"
+    def _format(self, parts: list[str]) -> str:
+        return f"selector_width({parts[0]})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Select(Selector):
     """Query i selects key j when `comparison(keys[j], queries[i])`."""
 
@@ -284,12 +293,11 @@ class Select(Selector):
     def children(self) -> tuple[Node, ...]:
         return (self.keys, self.queries)
 
-    @property
-    def label(self) -> str:
-        return f"select({self.keys.display_name}, {self.queries.display_name}, {self.comparison.value})"
+    def _format(self, parts: list[str]) -> str:
+        return f"select({parts[0]}, {parts[1]}, {self.comparison.value})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SelectorAnd(Selector):
     """Both selectors select."""
 
@@ -301,12 +309,11 @@ class SelectorAnd(Selector):
     def children(self) -> tuple[Node, ...]:
         return (self.left, self.right)
 
-    @property
-    def label(self) -> str:
-        return f"({self.left.display_name} and {self.right.display_name})"
+    def _format(self, parts: list[str]) -> str:
+        return f"({parts[0]} and {parts[1]})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SelectorOr(Selector):
     """Either selector selects."""
 
@@ -318,12 +325,11 @@ class SelectorOr(Selector):
     def children(self) -> tuple[Node, ...]:
         return (self.left, self.right)
 
-    @property
-    def label(self) -> str:
-        return f"({self.left.display_name} or {self.right.display_name})"
+    def _format(self, parts: list[str]) -> str:
+        return f"({parts[0]} or {parts[1]})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SelectorNot(Selector):
     """The complement of a selector."""
 
@@ -334,9 +340,8 @@ class SelectorNot(Selector):
     def children(self) -> tuple[Node, ...]:
         return (self.inner,)
 
-    @property
-    def label(self) -> str:
-        return f"(not {self.inner.display_name})"
+    def _format(self, parts: list[str]) -> str:
+        return f"(not {parts[0]})"
 
 
 def topological(root: Node, known: Container[int] = ()) -> list[Node]:
