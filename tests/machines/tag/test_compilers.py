@@ -105,3 +105,19 @@ def test_compiled_systems_run_alike_on_both_engines(compile):
     assert (fast.outcome, fast.steps, fast.final) == \
         (reference.outcome, reference.steps, reference.final.config)
     assert fast.outcome is Outcome.HALTED
+
+
+ARITY_ONE = {(1, 1): (1, 2), (1, 2): (2, 2)}   # e1 a_i -> a_i e2
+ARITY_TWO = {(1, 1): (2, 1, 2), (1, 2): (1, 2, 2)}  # e1 a_i -> a_(3-i) a_i e2
+DATA = [(("e", 1), ("a", 1), ("a", 1)), (("a", 2), ("e", 1), ("a", 2), ("a", 1)), (("e", 2), ("a", 1))]
+
+
+@pytest.mark.parametrize("productions", [ARITY_ONE, ARITY_TWO])
+@pytest.mark.parametrize("data", DATA)
+def test_u15_2_halts_in_u10_b_on_encoded_bi_tag_systems(productions, data):
+    """The transcription's own check of Table 16 and the encoding: these runs stop in (u10, b)."""
+    from machines.turing.engines import run_engine_from
+
+    result = run_engine_from(U15_2, encode_bi_tag(2, 2, productions, data), max_steps=1_000_000)
+    assert result.outcome is Outcome.HALTED
+    assert (result.final.state, result.final.tape.symbol) == ("u10", "b")
