@@ -121,3 +121,16 @@ def test_u15_2_halts_in_u10_b_on_encoded_bi_tag_systems(productions, data):
     result = run_engine_from(U15_2, encode_bi_tag(2, 2, productions, data), max_steps=1_000_000)
     assert result.outcome is Outcome.HALTED
     assert (result.final.state, result.final.tape.symbol) == ("u10", "b")
+
+
+@pytest.mark.parametrize(("productions", "data", "message"), [
+    ({(1, 1): (1, 2)}, DATA[0], r"exactly the pairs \[\(1, 1\), \(1, 2\)\]"),
+    ({(1, 1): (1, 2), (1, 2): (3, 2)}, DATA[0], r"production \(1, 2\) -> \(3, 2\)"),
+    ({(1, 1): (2,), (1, 2): (1, 2)}, DATA[0], r"production \(1, 1\) -> \(2,\)"),
+    (ARITY_ONE, (("a", 1),), "exactly one marker"),
+])
+def test_bi_tag_encoding_refuses_bad_systems(productions, data, message):
+    from machines.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match=message):
+        encode_bi_tag(2, 2, productions, data)
