@@ -242,8 +242,11 @@ def tm_outcome(machine: TuringMachine, config: TMConfig, accepting: Iterable[str
     return Outcome.REJECTED if machine.classify(config) is Outcome.HALTED else Outcome.RUNNING
 
 
-def dump(machine: DFA | NFA) -> str:
-    """The `.jff` text of a DFA or NFA (states on a circle; epsilon moves as empty reads)."""
+def dump(machine: DFA | NFA, *, input: object = None) -> str:
+    """The `.jff` text of a DFA or NFA (states on a circle; epsilon moves as empty reads).
+
+    A JFLAP file has no place for an input, so `input` is not written.
+    """
     if not isinstance(machine, DFA | NFA):
         raise ConversionError(f"a {type(machine).__name__} cannot be written as JFLAP here (DFA or NFA only)")
     ids = {q: i for i, q in enumerate(machine.states)}

@@ -71,3 +71,11 @@ def test_failed_write_leaves_no_file(tmp_path):
     out = tmp_path / "bad.fsm"
     assert turingbox(["fsm", "minimize", str(EXAMPLES / "fsm" / "increment.fsm"), "--out", str(out)]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_convert_between_fsm_and_jflap(tmp_path):
+    jff, back = tmp_path / "div3.jff", tmp_path / "div3.fsm"
+    assert turingbox(["convert", DIV3, str(jff)]) == 0
+    assert turingbox(["convert", str(jff), str(back)]) == 0
+    original = load_text((EXAMPLES / "fsm" / "div3.fsm").read_text(), path="div3.fsm").machine
+    assert is_equivalent(load_text(back.read_text(), path=str(back)).machine, original)
