@@ -17,11 +17,12 @@ from typing import Any
 
 from benchgen.card import dataset_card, inspect_task, lm_eval_yaml
 from benchgen.errors import ConfigError, OutputError
+from benchgen.picture import steps_histogram_png
 from benchgen.registry import Dataset, create_dataset
 from benchgen.shards import JSONL_DIR, MARKERS, PARQUET_DIR, Shard, plan, read_marker, write_shard
 from benchgen.splits import SplitRule, duplicate_report
 from machines import __version__
-from machines.files import write_text
+from machines.files import write_bytes, write_text
 
 DEFAULT_SHARD_SIZE = 50_000
 GENERATION = "generation.json"
@@ -113,7 +114,7 @@ def generate(generation: Generation, out: Path, *, workers: int = 1, only: Itera
     """Writes the shards of `generation` (all, or the indices in `only`) into `out`.
 
     `progress(done, total)` is called as items are made. When every shard is complete, also writes
-    the dataset card, the lm-eval YAML and the inspect-ai task.
+    the dataset card, the lm-eval YAML, the inspect-ai task and `steps.png` (trace lengths).
     """
     started = time.perf_counter()
     dataset, record = prepare(generation, out)
@@ -145,18 +146,23 @@ def generate(generation: Generation, out: Path, *, workers: int = 1, only: Itera
             pending.get()
     markers = [read_marker(s, out) for s in shards]
     rows: dict[str, int] = {}
+    steps: dict[str, dict[int, int]] = {}
     for marker in markers:
         for split, n in (marker or {}).get("rows", {}).items():
             rows[split] = rows.get(split, 0) + n
+        for split, counts in (marker or {}).get("steps", {}).items():
+            for length, n in counts.items():
+                steps.setdefault(split, {})[int(length)] = steps.get(split, {}).get(int(length), 0) + n
     duplicates = None
     if all(markers):
         report = out / MARKERS / "report.json"
         duplicates = (json.loads(report.read_text())["duplicates"] if report.exists() and not todo
-                      else _finish(dataset, record, out, rows))
+                      else _finish(dataset, record, out, rows, steps))
     return Result(rows, len(todo), len(chosen) - len(todo), time.perf_counter() - started, duplicates)
 
 
-def _finish(dataset: Dataset, record: dict[str, Any], out: Path, rows: dict[str, int]) -> dict[str, Any]:
+def _finish(dataset: Dataset, record: dict[str, Any], out: Path, rows: dict[str, int],
+            steps: dict[str, dict[int, int]]) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     ids = []
@@ -167,6 +173,7 @@ def _finish(dataset: Dataset, record: dict[str, Any], out: Path, rows: dict[str,
     write_text(out / "README.md", dataset_card(record, rows, task.description, task.answer_regex, duplicates))
     write_text(out / f"turingbox_{task.name}.yaml", lm_eval_yaml(task.name, rows, task.answer_regex))
     write_text(out / "inspect_task.py", inspect_task(task.name, rows, task.answer_regex))
+    write_bytes(out / "steps.png", steps_histogram_png(task.name, steps))
     write_text(out / MARKERS / "report.json", json.dumps({"rows": rows, "duplicates": duplicates},
                                                          sort_keys=True) + "\n")
     return duplicates

@@ -8,6 +8,7 @@ temporary file renamed into place, and then a marker; a shard with a marker is c
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,8 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
             progress(pending)
             pending = 0
     progress(pending)
-    rows = {}
+    rows: dict[str, int] = {}
+    steps: dict[str, dict[int, int]] = {}
     for name, items in sorted(splits.items()):
         # Metadata is serialised once: an object in the JSONL lines, JSON text in Parquet (its
         # shape differs between tasks, and a string column loads anywhere).
@@ -84,7 +86,9 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
         with atomic_output(out / PARQUET_DIR / f"{shard.stem(name)}.parquet", "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
         rows[name] = len(items)
-    record = {"shard": shard.index, "of": shard.count, "start": shard.start, "stop": shard.stop, "rows": rows}
+        steps[name] = dict(sorted(Counter(i.metadata.get("steps", 0) for i in items).items()))
+    record = {"shard": shard.index, "of": shard.count, "start": shard.start, "stop": shard.stop, "rows": rows,
+              "steps": steps}
     write_text(shard.marker(out), json.dumps(record, sort_keys=True) + "\n")
     return record
 

@@ -39,7 +39,8 @@ def test_layout_card_and_loading_with_datasets(tmp_path):
     names = set(_files(out))
     assert {"data/train-00000-of-00002.parquet", "data/test-00001-of-00002.parquet",
             "jsonl/train-00001-of-00002.jsonl", "README.md", "generation.json", "turingbox_tmbench.yaml",
-            "inspect_task.py"} <= names
+            "inspect_task.py", "steps.png"} <= names
+    assert (out / "steps.png").read_bytes().startswith(b"\x89PNG")
     card = (out / "README.md").read_text()
     front = yaml.safe_load(card.split("---\n")[1])
     assert front["configs"][0]["data_files"] == [{"split": "test", "path": "data/test-*.parquet"},
