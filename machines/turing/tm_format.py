@@ -41,6 +41,7 @@ MISTAKES: dict[str, list[str]] = {
 }
 
 
+_TRAILING_COMMENT = re.compile(r"#[^'\"]*$")
 _TERMINALS = {"WORD": "a symbol or state", "QUOTED": "a symbol or state", "ARROW": "'->'",
               "KEY": "a setting", "_NL": "end of line", "$END": "end of file"}
 
@@ -103,6 +104,10 @@ def _syntax_error(error: UnexpectedInput, text: str) -> MachineSyntaxError:
         expected = sorted({_TERMINALS.get(name, name) for name in getattr(error, "expected", ())})
         label = f"unexpected {found}" + (f"; expected {' or '.join(expected)}" if expected else "")
     line, column = max(error.line, 1), max(error.column, 1)
+    if getattr(getattr(error, "token", None), "type", None) in ("_NL", "$END"):
+        # Point just after the line's last word, not after a trailing comment.
+        before = text.splitlines()[line - 1][:column - 1] if line <= len(text.splitlines()) else ""
+        column = len(_TRAILING_COMMENT.sub("", before).rstrip()) + 1
     return MachineSyntaxError(label, span=Span(line, column), source=text)
 
 

@@ -94,6 +94,7 @@ SEMANTIC_MISTAKES = [
     ("", MachineSyntaxError, 1, 1, "no rules and no 'start:' setting"),
     ("A 'x -> 1 R A\n", MachineSyntaxError, 1, 3, "closing quote"),
     ("A 0 -> 1 R A\n$\n", MachineSyntaxError, 2, 2, "'->'"),
+    ("A 0 1 R B   # a comment\n", MachineSyntaxError, 1, 10, "'->'"),
 ]
 
 
