@@ -267,3 +267,12 @@ def test_run_is_generic_over_machine_families(tmp_path, capsys, monkeypatch):
     assert "--engine applies to Turing machines" in capsys.readouterr().err
     assert turingbox("diagram", path, "--out", tmp_path / "c.png") == 2
     assert "diagram draws Turing machines" in capsys.readouterr().err
+
+
+def test_the_caret_stays_under_the_column_of_a_long_line(tmp_path, capsys):
+    line = "A 2 1 L A" + " " * 100 + "# a long comment"
+    assert turingbox("run", write(tmp_path, "long.tm", f"start: A\n{line}\n")) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2] == line and err[-1] == " " * 9 + "^"
+    assert err[0].endswith("long.tm:2:10: a rule needs '->' between the state and symbols it reads and what "
+                           "it does: STATE READ -> WRITE MOVE NEXT")
