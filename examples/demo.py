@@ -16,7 +16,10 @@ def main() -> int:
              ["run", f"{turing}/bb5.bb", "--engine", "accelerated", "--max-steps", "50_000_000"],
              ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.png"],
              ["diagram", f"{turing}/bb4.tm", "--out", "out/bb4.mmd"],
-             ["convert", f"{turing}/bb4.tm", "out/bb4.bb"]]
+             ["convert", f"{turing}/bb4.tm", "out/bb4.bb"],
+             ["run", "examples/fsm/div3.fsm", "--trace"],
+             ["fsm", "info", "examples/fsm/ends_with_abb.regex"],
+             ["fsm", "diagram", "examples/fsm/div3.fsm", "--out", "out/div3.png"]]
     # The main job, last: a small chain-of-thought dataset from the exact traces of a bundled machine.
     steps.append(["bench", "generate", "turing", "--size", "200", "--seed", "1", "--out", "out/dataset",
                   "--set", f"machine={turing}/binary_add_2tape.tm", "--set", "style=tail_minimal",
