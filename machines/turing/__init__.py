@@ -1,6 +1,7 @@
 """Turing machines: definitions, engines, file formats and pictures."""
 
 from machines.turing.batch import BatchResult, BatchTables, random_tables, run_machines, run_tables
+from machines.turing.cyclers import TranslatedCycle, find_translated_cycle
 from machines.turing.engines import (
     ENGINES,
     EngineError,
@@ -22,9 +23,11 @@ __all__ = [
     "Rule",
     "TMConfig",
     "Tape",
+    "TranslatedCycle",
     "TuringMachine",
     "UnknownEngineError",
     "UnsupportedMachineError",
+    "find_translated_cycle",
     "random_tables",
     "run_engine",
     "run_engine_from",
