@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 
-from machines.errors import check_budget
+from machines.errors import BudgetError, check_budget
 from machines.fsm.dfa import DFA
 from machines.fsm.nfa import NFA
 from machines.fsm.words import name_all
@@ -14,11 +14,21 @@ from machines.fsm.words import name_all
 Automaton = DFA | NFA
 
 
-def determinize(nfa: NFA) -> DFA:
+MAX_STATES = 1_000_000
+"""The default budget of states for constructions that can blow up (subset construction, products)."""
+
+
+def _grow(count: int, max_states: int, what: str) -> None:
+    if count > max_states:
+        raise BudgetError(f"{what} passed max_states={max_states:,} states; raise the budget to go on")
+
+
+def determinize(nfa: NFA, *, max_states: int = MAX_STATES) -> DFA:
     """The subset construction: a (partial) DFA whose states are the reachable non-empty sets of NFA states.
 
-    A state named 'q0+q2' stands for the set {q0, q2}.
+    A state named 'q0+q2' stands for the set {q0, q2}. BudgetError past `max_states` states.
     """
+    check_budget("max_states", max_states)
     start = nfa.closure([nfa.start])
     order = {q: i for i, q in enumerate(nfa.states)}
     subsets, todo, edges = [start], deque([start]), {}
@@ -34,6 +44,7 @@ def determinize(nfa: NFA) -> DFA:
                 seen.add(target)
                 subsets.append(target)
                 todo.append(target)
+                _grow(len(subsets), max_states, "the subset construction")
     names = name_all(subsets, lambda s: "+".join(sorted(s, key=order.__getitem__)))
     return DFA(tuple(names[s] for s in subsets), nfa.alphabet,
                {(names[s], symbol): names[t] for (s, symbol), t in edges.items()}, names[start],
@@ -120,11 +131,14 @@ def _aligned(a: Automaton, b: Automaton) -> tuple[DFA, DFA]:
     return as_dfa(a).complete(alphabet=alphabet), as_dfa(b).complete(alphabet=alphabet)
 
 
-def product(a: Automaton, b: Automaton, accept: Callable[[bool, bool], bool], *, name: str = "") -> DFA:
+def product(a: Automaton, b: Automaton, accept: Callable[[bool, bool], bool], *, name: str = "",
+            max_states: int = MAX_STATES) -> DFA:
     """The reachable product DFA of `a` and `b` over the union of their alphabets.
 
     A pair is accepting when `accept(a accepts, b accepts)` holds; states are named 'p.q'.
+    BudgetError past `max_states` states.
     """
+    check_budget("max_states", max_states)
     da, db = _aligned(a, b)
     start = (da.start, db.start)
     pairs, todo, edges = [start], deque([start]), {}
@@ -138,6 +152,7 @@ def product(a: Automaton, b: Automaton, accept: Callable[[bool, bool], bool], *,
                 seen.add(target)
                 pairs.append(target)
                 todo.append(target)
+                _grow(len(pairs), max_states, "the product construction")
     names = name_all(pairs, lambda pq: f"{pq[0]}.{pq[1]}")
     accepting = frozenset(names[(p, q)] for p, q in pairs if accept(p in da.accepting, q in db.accepting))
     return DFA(tuple(names[pq] for pq in pairs), da.alphabet,

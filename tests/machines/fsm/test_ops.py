@@ -135,3 +135,18 @@ def test_operations_widen_to_the_union_of_alphabets():
     assert set(both.alphabet) == {"a", "b"}
     assert both.accepts("aaa") and both.accepts("bb") and not both.accepts("ab")
     assert determinize(only_b).accepts("bb")
+
+
+def test_constructions_stop_at_their_state_budget():
+    import pytest
+
+    from machines.errors import BudgetError
+    from machines.fsm.ops import product
+
+    # (a|b)*a(a|b){8} remembers the last nine symbols: its minimal DFA has 2**9 states
+    nfa = regex_to_nfa("(a|b)*a(a|b){8}")
+    assert len(minimize(nfa).states) == 512
+    with pytest.raises(BudgetError, match="max_states=100"):
+        determinize(nfa, max_states=100)
+    with pytest.raises(BudgetError, match="product construction"):
+        product(make_divisibility(7), make_divisibility(11), lambda x, y: x and y, max_states=20)
