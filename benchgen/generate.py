@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from benchgen.registry import Dataset, create_dataset
 from benchgen.shards import JSONL_DIR, MARKERS, PARQUET_DIR, Shard, plan, read_marker, write_shard
 from benchgen.splits import SplitRule, duplicate_report
 from machines import __version__
+from machines.errors import TuringboxError
 from machines.files import write_bytes, write_text
 
 DEFAULT_SHARD_SIZE = 50_000
@@ -75,8 +77,12 @@ class Result:
     duplicates: dict[str, Any] | None
 
 
-def prepare(generation: Generation, out: Path) -> tuple[Dataset, dict[str, Any]]:
-    """Checks the generation (before touching the disk) and claims `out` for it."""
+def prepare(generation: Generation, out: Path) -> tuple[Dataset, dict[str, Any], list[Path]]:
+    """Checks the generation (before touching the disk) and claims `out` for it.
+
+    Also returns what claiming created (the folder, or `generation.json` and the subfolders), so a
+    first run that fails can leave nothing behind.
+    """
     dataset = generation.dataset()
     generation.split_rule()
     if isinstance(generation.shards, bool) or not isinstance(generation.shards, int) or \
@@ -84,18 +90,32 @@ def prepare(generation: Generation, out: Path) -> tuple[Dataset, dict[str, Any]]
         raise ConfigError(f"shards={generation.shards!r} must be between 1 and size={generation.size}")
     record = generation.to_dict(dataset)
     existing = out / GENERATION
+    created: list[Path] = []
     if existing.exists():
         if json.loads(existing.read_text(encoding="utf-8")) != record:
             raise OutputError(f"{out} holds a dataset of another generation config; "
                               "choose another --out or remove it")
     else:
+        if not out.exists():
+            created.append(out)
         out.mkdir(parents=True, exist_ok=True)
         write_text(existing, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+        created.append(existing)
     for folder in (JSONL_DIR, PARQUET_DIR, MARKERS):
-        (out / folder).mkdir(exist_ok=True)
+        if not (out / folder).exists():
+            (out / folder).mkdir()
+            created.append(out / folder)
     for stale in out.rglob(".*.tmp"):  # left by a worker killed mid-write
         stale.unlink()
-    return dataset, record
+    return dataset, record, created
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
 
 
 _worker: dict[str, Any] = {}
@@ -117,7 +137,18 @@ def generate(generation: Generation, out: Path, *, workers: int = 1, only: Itera
     the dataset card, the lm-eval YAML, the inspect-ai task and `steps.png` (trace lengths).
     """
     started = time.perf_counter()
-    dataset, record = prepare(generation, out)
+    dataset, record, created = prepare(generation, out)
+    try:
+        return _generate(generation, dataset, record, out, workers, only, progress, started)
+    except TuringboxError:
+        # A first run that fails (a task that cannot make an item) leaves no partial dataset; an
+        # interruption (KeyboardInterrupt) keeps the finished shards for the resumed run.
+        _remove([out] if out in created else created)
+        raise
+
+
+def _generate(generation: Generation, dataset: Dataset, record: dict[str, Any], out: Path, workers: int,
+              only: Iterable[int] | None, progress: Callable[[int, int], None], started: float) -> Result:
     shards = plan(generation.size, generation.shards)
     chosen = [shards[i] for i in sorted(set(only))] if only is not None else shards
     todo = [s for s in chosen if read_marker(s, out) is None]

@@ -190,3 +190,16 @@ def test_jsonl_rows_are_the_items_as_json(tmp_path):
     generate(generation, tmp_path)
     lines = (tmp_path / "jsonl" / "train-00000-of-00001.jsonl").read_text().splitlines()
     assert lines == [item.to_json() for item in generation.dataset()]
+
+
+def test_a_first_run_that_fails_leaves_nothing(tmp_path, capsys):
+    out = tmp_path / "ds"
+    argv = ["tmbench", "--size", "4", "--out", str(out), "--set", "halting=halting",
+            "--set", "rule_min_length=3", "--set", "rule_max_length=3", "--set", "max_attempts=20"]
+    assert _run(*argv) == 2
+    assert "no acceptable tmbench instance in max_attempts=20" in " ".join(capsys.readouterr().err.split())
+    assert not out.exists()
+    existing = tmp_path / "mine"
+    (existing / "notes").mkdir(parents=True)
+    assert _run(*argv[:4], str(existing), *argv[5:], "--workers", "2", "--shards", "2") == 2
+    assert [p.name for p in existing.iterdir()] == ["notes"]
