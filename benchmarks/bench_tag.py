@@ -4,7 +4,7 @@
 
 Workloads: De Mol's Collatz 2-tag system from a^27 (40,656 steps; queues up to 4,616 symbols),
 100 TMBench-style random 2-tag systems of 30 steps each, and U(15,2)'s compiled lag system
-(window 3, 705 rules) for 200,000 steps on an encoded bi-tag system. The baseline of each row is
+(window 3, 549 rules) for 200,000 steps on an encoded bi-tag system. The baseline of each row is
 the reference stepper (`machines.core.run` over `TagSystem.step` / `LagSystem.step`) on the same
 workload.
 """

@@ -9,11 +9,15 @@ One pass over the word is one Turing step; a step is complete each time `⊢` is
 
 When the head's state has no rule (or is a halt state) the pass runs on, unchanged, until the
 head cell reaches the front, where no lag rule matches and the lag system halts.
-Rules are generated only for windows that can occur (at most one head cell among them).
+
+Rules are generated only for windows that can occur in a run from the start state: at most one
+head cell, and no head beside a cell it cannot be beside (a state entered only by left moves
+that all write w has w on its right, and symmetrically; a state never entered has no head).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from machines.errors import ConversionError
@@ -35,6 +39,33 @@ class _Cells:
     def __init__(self, machine: TuringMachine) -> None:
         self.machine = machine
         self.heads = {head_cell(q, a): (q, a) for q in machine.states for a in machine.alphabet}
+        entries: dict[str, set[tuple[Move, str]]] = {}
+        for rule in machine.rules:
+            entries.setdefault(rule.next_state, set()).add((rule.moves[0], rule.write[0]))
+        entries.pop(machine.start, None)  # the start state begins next to anything
+        self.entries = entries
+
+    def is_possible(self, window: Sequence[str]) -> bool:
+        """False if a head cell in `window` cannot have these neighbours in a run from the start state.
+
+        A state entered only by left moves that all write w has w on its right (and symmetrically
+        for right moves); a state never entered holds no head after step 0.
+        """
+        for i, symbol in enumerate(window):
+            if symbol not in self.heads:
+                continue
+            state = self.heads[symbol][0]
+            if state == self.machine.start:
+                continue
+            entries = self.entries.get(state, set())
+            if not entries:
+                return False
+            moves, writes = {m for m, _ in entries}, {w for _, w in entries}
+            if len(writes) == 1 and moves in ({Move.L}, {Move.R}):
+                j = i + 1 if moves == {Move.L} else i - 1
+                if 0 <= j < len(window) and window[j] not in writes:
+                    return False
+        return True
 
     def move(self, cell: str) -> tuple[str, Move, str] | None:
         """(written symbol, move, next state) if `cell` is a head cell with a rule, else None."""
@@ -79,12 +110,12 @@ def tm_to_lag(machine: TuringMachine) -> LagSimulation:
     blank = machine.blank
     rules: dict[Word, Word] = {}
 
-    def one_head(*window: str) -> bool:
-        return sum(s in heads for s in window) <= 1
+    def occurs(*window: str) -> bool:
+        return sum(s in heads for s in window) <= 1 and cells.is_possible(window)
 
     for y in everything:
         for z in [*everything, RIGHT]:
-            if one_head(y, z):
+            if occurs(LEFT, y, z):
                 z_cell = blank if z == RIGHT else z
                 rules[(LEFT, y, z)] = (LEFT, *cells.grown(y, Move.L), cells.new(blank, y, z_cell))
     for x in everything:
@@ -92,11 +123,13 @@ def tm_to_lag(machine: TuringMachine) -> LagSimulation:
             continue  # a stopped head at the front: no rule, the lag system halts
         for y in everything:
             for z in [*everything, RIGHT]:
-                if one_head(x, y, z):
+                if occurs(x, y, z):
                     rules[(x, y, z)] = (cells.new(x, y, blank if z == RIGHT else z),)
-        rules[(x, RIGHT, LEFT)] = cells.grown(x, Move.R)
+        if occurs(x, RIGHT, LEFT):
+            rules[(x, RIGHT, LEFT)] = cells.grown(x, Move.R)
     for y in everything:
-        rules[(RIGHT, LEFT, y)] = (RIGHT,)
+        if occurs(RIGHT, LEFT, y):
+            rules[(RIGHT, LEFT, y)] = (RIGHT,)
     system = LagSystem(3, rules, name=f"{machine.name or 'tm'} (lag, window 3)")
     return LagSimulation(machine, system)
 
@@ -114,7 +147,10 @@ class LagSimulation:
         return frozenset({LEFT})
 
     def encode(self, config: TMConfig) -> Word:
-        """The lag word of a Turing configuration."""
+        """The lag word of a configuration in the start state (the rules cover runs from there)."""
+        if config.state != self.machine.start:
+            raise ConversionError(f"the lag system runs from the start state {self.machine.start!r}, "
+                                  f"not from {config.state!r}")
         tape = config.tape
         cells = list(tape.cells)
         cells[tape.head - tape.start] = head_cell(config.state, tape.symbol)

@@ -46,7 +46,7 @@ def test_u15_2_script(capsys):
     script = runpy.run_path(str(TAG / "u15_2.py"), run_name="example")
     assert script["main"](["--max-steps", "150"]) == 0
     out = capsys.readouterr().out
-    assert "705 rules" in out and re.search(r"every step agrees\s+│ yes", out)
+    assert "549 rules" in out and re.search(r"every step agrees\s+│ yes", out)
 
 
 def test_compile_command_checks_every_step(tmp_path, capsys):
