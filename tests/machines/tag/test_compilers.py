@@ -134,3 +134,11 @@ def test_bi_tag_encoding_refuses_bad_systems(productions, data, message):
 
     with pytest.raises(InvalidInputError, match=message):
         encode_bi_tag(2, 2, productions, data)
+
+
+def test_lag_simulation_starts_in_the_start_state():
+    """Its rules cover runs from the start state only (that is what keeps U(15,2) at 549 rules)."""
+    simulation = tm_to_lag(BB2)
+    later = BB2.step(BB2.initial(""))[0]
+    with pytest.raises(ConversionError, match="from the start state 'A', not from 'B'"):
+        simulation.encode(later)
