@@ -7,6 +7,7 @@ The format has no rule or position: it is always Life on the plane, top-left at 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from machines.errors import ConversionError, Span
 from machines.formats import Loaded
@@ -34,8 +35,11 @@ def parse(text: str) -> LifeMachine:
     return LifeMachine(LIFE, Pattern.from_rows(rows), name, tuple(comments))
 
 
-def render(machine: LifeMachine) -> str:
-    """Plaintext for a pattern of Life on the plane, moved to the top-left corner."""
+def render(machine: LifeMachine, *, input: Pattern | None = None) -> str:
+    """Plaintext for a pattern of Life on the plane, moved to the top-left corner.
+    `input`, when given, replaces the machine's pattern."""
+    if input is not None:
+        machine = replace(machine, pattern=input)
     if machine.rule != LIFE:
         raise ConversionError(f"plaintext cannot record the rule {machine.rule}; write RLE instead")
     head = [f"!Name: {machine.name}"] if machine.name else []

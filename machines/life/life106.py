@@ -7,6 +7,7 @@ Later `#` lines are read as comments (`#N` as the name), as Life 1.05-style tool
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from machines.errors import ConversionError, Span
 from machines.formats import Loaded
@@ -43,8 +44,11 @@ def parse(text: str) -> LifeMachine:
     return LifeMachine(LIFE, Pattern.of(cells), name, tuple(comments))
 
 
-def render(machine: LifeMachine) -> str:
-    """Life 1.06 text for a pattern of Life on the plane, cells in reading order."""
+def render(machine: LifeMachine, *, input: Pattern | None = None) -> str:
+    """Life 1.06 text for a pattern of Life on the plane, cells in reading order.
+    `input`, when given, replaces the machine's pattern."""
+    if input is not None:
+        machine = replace(machine, pattern=input)
     if machine.rule != LIFE:
         raise ConversionError(f"Life 1.06 cannot record the rule {machine.rule}; write RLE instead")
     head = [HEADER] + ([f"#N {machine.name}"] if machine.name else [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from machines.errors import ConversionError, Span
 from machines.formats import Loaded
@@ -55,8 +56,11 @@ def parse(text: str) -> LifeMachine:
     return LifeMachine(LIFE.on(Topology.torus(width, height)), pattern)
 
 
-def render(machine: LifeMachine) -> str:
-    """The grid as one line (LifeGPT's form); only Life on a torus can be written."""
+def render(machine: LifeMachine, *, input: Pattern | None = None) -> str:
+    """The grid as one line (LifeGPT's form); only Life on a torus can be written.
+    `input`, when given, replaces the machine's pattern."""
+    if input is not None:
+        machine = replace(machine, pattern=input)
     top = machine.rule.topology
     if top.kind is not Kind.TORUS or machine.rule.on(LIFE.topology) != LIFE:
         raise ConversionError(f"LifeGPT grids hold Life on a torus, not {machine.rule}")

@@ -9,6 +9,7 @@ Writing omits trailing dead cells and wraps lines at 70 characters.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from machines.errors import Span
 from machines.formats import Loaded
@@ -114,9 +115,12 @@ def _body(text: str, lines: list[str], header_line: int, width: int, height: int
     raise _error("the pattern does not end with '!'", text, len(lines), max(1, len(lines[-1])))
 
 
-def render(machine: LifeMachine) -> str:
+def render(machine: LifeMachine, *, input: Pattern | None = None) -> str:
     """RLE text for a LifeMachine. On a torus or bounded plane the whole grid is the box, so reading
-    it back puts every cell where it was; on the plane a `#P x y` line keeps the position."""
+    it back puts every cell where it was; on the plane a `#P x y` line keeps the position.
+    `input`, when given, replaces the machine's pattern."""
+    if input is not None:
+        machine = replace(machine, pattern=input)
     pattern, topology = machine.pattern, machine.rule.topology
     head = [f"#N {machine.name}"] if machine.name else []
     head += [f"#C {c}" for c in machine.comments]
