@@ -1,12 +1,14 @@
 """The .fsm text format: round trips, the table of common mistakes, and located semantic errors."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
 
 from machines.errors import ConversionError
 from machines.formats import detect_format, dump_text, load_text
 from machines.fsm import DFA, NFA, FsmSyntaxError, Mealy, Moore, make_divisibility, regex_to_nfa
-from machines.fsm.fsm_format import MISTAKES, dump, load, sniff
+from machines.fsm.fsm_format import MISTAKES, _parser, dump, load, sniff
 from tests.machines.fsm.strategies import dfas, nfas
 
 DIV3_TEXT = """\
@@ -41,6 +43,7 @@ def test_dfa_round_trip(dfa):
     assert load(dump(dfa)).machine == dfa
 
 
+@settings(max_examples=50)
 @given(nfas())
 def test_nfa_round_trip(nfa):
     assert load(dump(nfa)).machine == nfa
@@ -110,3 +113,25 @@ def test_dump_lists_nfa_targets_in_state_order():
     nfa = NFA.from_dict({"s": {"a": ["u", "t"]}}, start="s", accepting=["u"], alphabet=["a"])
     nfa = NFA(("s", "t", "u"), nfa.alphabet, nfa.transitions, "s", nfa.accepting)
     assert "s a -> t u" in dump(nfa)
+
+
+@settings(max_examples=40)
+@given(from_lark(_parser()))
+def test_generated_files_load_or_raise_our_error(text):
+    try:
+        loaded = load(text)
+    except FsmSyntaxError as error:
+        assert error.span is not None and error.span.line >= 1
+    else:
+        assert loaded.machine.start in loaded.machine.states
+
+
+@settings(max_examples=100)
+@given(st.text(alphabet="dfa nmely\n#:->/εq01ab", max_size=40))
+def test_arbitrary_text_loads_or_raises_our_error(text):
+    try:
+        loaded = load(text)
+    except FsmSyntaxError as error:
+        assert error.span is not None
+    else:
+        assert sniff(text) and loaded.format == "fsm"
