@@ -49,7 +49,8 @@ class Format:
 
 # Families add their formats here, most specific first (detection tries them in this order).
 FORMATS: tuple[Format, ...] = (
-    Format("tm", "turing", (".tm",), "machines.turing.tm_format:load", "machines.turing.tm_format:dump"),
+    Format("tm", "turing", (".tm",), "machines.turing.tm_format:load", "machines.turing.tm_format:dump",
+           "machines.turing.tm_format:sniff"),
     Format("bbchallenge", "turing", (".bb",), "machines.turing.bbchallenge:load",
            "machines.turing.bbchallenge:dump", "machines.turing.bbchallenge:sniff"),
     Format("morphett", "turing", (".txt",), "machines.turing.morphett:load",

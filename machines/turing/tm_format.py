@@ -269,6 +269,14 @@ def _input(settings: dict, tapes: int, alphabet: set[str], problems: _Problems):
     return contents[0] if tapes == 1 else tuple(contents)
 
 
+_RULE_LINE = re.compile(r"^[ \t]*[^#\s]+([ \t]+[^#\s]+)+[ \t]+->[ \t]", re.MULTILINE)
+
+
+def sniff(text: str) -> bool:
+    """True if some line looks like a `.tm` rule (`STATE READ -> ...`)."""
+    return _RULE_LINE.search(text) is not None
+
+
 _KEY_LIKE = re.compile(r"[A-Za-z][A-Za-z_-]*[ \t]*:$")
 
 

@@ -13,6 +13,7 @@ from machines.errors import (
     UnknownStateError,
     UnknownSymbolError,
 )
+from machines.formats import detect_format
 from machines.turing import Move, Rule
 from machines.turing.errors import (
     ConflictingRulesError,
@@ -20,7 +21,7 @@ from machines.turing.errors import (
     UndefinedStateError,
     UndefinedSymbolError,
 )
-from machines.turing.tm_format import MISTAKES, dump, load, parser
+from machines.turing.tm_format import MISTAKES, dump, load, parser, sniff
 from tests.common.strategies import turing_machines
 
 INCREMENT = """\
@@ -160,3 +161,9 @@ def test_grammatical_text_loads_or_raises_our_syntax_error(text):
         load(text)
     except MachineSyntaxError as error:
         assert error.span is not None
+
+
+def test_detection():
+    assert detect_format("increment.tm", "").name == "tm"
+    assert detect_format("increment", INCREMENT).name == "tm"
+    assert sniff(INCREMENT) and not sniff("0 _ 1 r halt\n") and not sniff("# A 0 -> 1 R B\n")
