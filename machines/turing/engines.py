@@ -10,7 +10,7 @@ from machines import core
 from machines.core import Outcome
 from machines.errors import MachineError, check_budget
 from machines.turing import accelerated, plain
-from machines.turing.machine import TMConfig, TuringMachine
+from machines.turing.machine import Rule, TMConfig, TuringMachine
 
 EngineRun = Callable[..., tuple[Outcome, int, TMConfig]]
 """`run(tm, config, *, max_steps, on_progress) -> (outcome, steps, final configuration)`."""
@@ -80,7 +80,7 @@ class _FromConfig:
     def initial(self, input: Any) -> TMConfig:
         return self.config
 
-    def step(self, config: TMConfig):
+    def step(self, config: TMConfig) -> tuple[TMConfig, Rule]:
         self.steps += 1
         if self.on_progress is not None and self.steps % _PROGRESS_EVERY == 0:
             self.on_progress(self.steps)

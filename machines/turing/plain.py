@@ -89,13 +89,10 @@ def _run_one(tm: TuringMachine, config: TMConfig, max_steps: int,
     coding, writes, moves, nexts = _one_tape_tables(tm)
     width = coding.sentinel + 1
     cells, origin, pos = coding.encode_tape(config.tape)
-    q = _HALT if config.state in tm.halt_states else coding.state_index[config.state] * width
+    q = coding.state_index[config.state] * width  # a halt state's row is all _HALT
     steps = 0
-    outcome = Outcome.STEP_LIMIT
-    while steps < max_steps and q != _HALT:
+    while steps < max_steps:
         chunk = min(CHUNK, max_steps - steps)
-        nq = 0
-        i = -1
         for i in range(chunk):  # noqa: B007 - i counts the steps done when the loop breaks
             j = q + cells[pos]
             nq = nexts[j]
@@ -114,14 +111,12 @@ def _run_one(tm: TuringMachine, config: TMConfig, max_steps: int,
             break
         cells, pos, shift = _grow(cells, pos, coding.sentinel)
         origin -= shift
-    if q == _HALT or nexts[q + cells[pos]] == _HALT:
-        outcome = Outcome.HALTED
-    elif nexts[q + cells[pos]] == _GROW:
+    if nexts[q + cells[pos]] == _GROW:
         cells, pos, shift = _grow(cells, pos, coding.sentinel)
         origin -= shift
-        outcome = Outcome.HALTED if nexts[q + cells[pos]] == _HALT else Outcome.STEP_LIMIT
-    state = config.state if q == _HALT else coding.states[q // width]
-    return outcome, steps, TMConfig(state, (coding.decode_tape(cells, origin, pos, tm.blank),))
+    outcome = Outcome.HALTED if nexts[q + cells[pos]] == _HALT else Outcome.STEP_LIMIT
+    tape = coding.decode_tape(cells, origin, pos, tm.blank)
+    return outcome, steps, TMConfig(coding.states[q // width], (tape,))
 
 
 def _run_many(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: int,
