@@ -13,14 +13,13 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from machines.core import Snapshot
 from machines.fsm.dfa import Transition
 from machines.fsm.nfa import SubsetStep
 from machines.fsm.transducer import OutputTransition
 from tui.history import History
-from tui.view import MachineView
+from tui.view import Lines, MachineView
 
 Edge = tuple[str, str, str, str]
 """(source, symbol, target, output); output is '' for acceptors."""
@@ -60,17 +59,17 @@ class FsmView(MachineView):
     family = "fsm"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="word", classes="panel")
-        yield Static(id="fired", classes="event")
+        yield Lines(id="word", classes="panel")
+        yield Lines(id="fired", classes="event")
         with VerticalScroll(id="diagram-box"):
-            yield Static(id="diagram")
+            yield Lines(id="diagram")
 
     def show(self, snapshot: Snapshot, history: History) -> None:
         config = snapshot.config
-        self.query_one("#word", Static).update(self._word(config))
+        self.query_one("#word", Lines).update(self._word(config))
         event = "start" if snapshot.event is None else f"read: {snapshot.event}"
-        self.query_one("#fired", Static).update(Text(event))
-        self.query_one("#diagram", Static).update(self._diagram(snapshot))
+        self.query_one("#fired", Lines).update(Text(event))
+        self.query_one("#diagram", Lines).update(self._diagram(snapshot))
 
     def _word(self, config: Any) -> Text:
         text = Text("input  ", style="dim")

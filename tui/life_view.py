@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import Static
 
 from machines.core import Snapshot
 from machines.errors import InvalidInputError
@@ -21,7 +20,7 @@ from machines.life.eca import ElementaryCA, Row
 from machines.life.machine import LifeMachine
 from machines.life.pattern import Pattern
 from tui.history import History
-from tui.view import MachineView
+from tui.view import Lines, MachineView
 
 _HALVES = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
 MIN_ZOOM, MAX_ZOOM = -1, 6
@@ -108,7 +107,7 @@ class LifeView(MachineView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="life-label", classes="event")
+        yield Lines(id="life-label", classes="event")
         yield LifeGrid(id="grid")
 
     def on_mount(self) -> None:
@@ -128,7 +127,7 @@ class LifeView(MachineView):
     def _label(self, snapshot: Snapshot) -> None:
         grid, pattern = self.query_one(LifeGrid), snapshot.config
         width, height = grid.viewport()
-        self.query_one("#life-label", Static).update(Text(
+        self.query_one("#life-label", Lines).update(Text(
             f"rule {self.machine.rule.render()} · generation {snapshot.step}"
             f" · population {pattern.population}"
             f" · view x {grid.left}..{grid.left + width - 1}, y {grid.top}..{grid.top + height - 1}"
@@ -197,15 +196,15 @@ class EcaView(MachineView):
     BINDINGS: ClassVar[list[BindingType]] = PAN_BINDINGS[2:]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="eca-label", classes="event")
-        yield Static(id="spacetime")
+        yield Lines(id="eca-label", classes="event")
+        yield Lines(id="spacetime")
 
     def on_mount(self) -> None:
         self.focus()
         self.offset_x = 0
 
     def show(self, snapshot: Snapshot, history: History) -> None:
-        area = self.query_one("#spacetime", Static)
+        area = self.query_one("#spacetime", Lines)
         height = max(1, area.size.height) * 2
         width = max(1, area.size.width)
         first = max(0, snapshot.step - height + 1)
@@ -221,7 +220,7 @@ class EcaView(MachineView):
             text.append("".join(_HALVES[(x in top, x in bottom)] for x in range(left, left + width)) + "\n")
         area.update(text)
         row: Row = snapshot.config
-        self.query_one("#eca-label", Static).update(Text(
+        self.query_one("#eca-label", Lines).update(Text(
             f"rule {self.machine.rule} ({self.machine.boundary.value}) · generation {snapshot.step} · "
             f"population {row.population} · generations {first}..{snapshot.step} · cells {left}.."
             f"{left + width - 1}"))

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DirectoryTree, Footer, Header, Label, Static
+from textual.widgets import DirectoryTree, Footer, Header, Label
 
 from machines.core import Outcome
 from machines.errors import TuringboxError
@@ -18,6 +18,7 @@ from tui.dialogs import HelpScreen, PromptScreen, target_step
 from tui.families import view_for
 from tui.source import Source, load_source
 from tui.stepper import Stepper
+from tui.view import Lines
 
 
 class StepperScreen(Screen):
@@ -53,7 +54,7 @@ class StepperScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield self.view_class(self.source.machine, id="view")
-        yield Static(id="status")
+        yield Lines(id="status")
         yield Footer(compact=True, show_command_palette=False)
         yield self.stepper
 
@@ -94,7 +95,7 @@ class StepperScreen(Screen):
             parts.append("breaks: " + "; ".join(str(b) for b in stepper.breakpoints))
         if self.reason:
             parts.append(self.reason)
-        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+        self.query_one("#status", Lines).update(Text(" · ".join(parts)))
 
     @on(Stepper.Moved)
     def moved(self, event: Stepper.Moved) -> None:

@@ -7,13 +7,12 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from machines.core import Snapshot
 from machines.tag.lag import LagRule, LagSystem
 from machines.tag.tag import Production, TagConfig, TagSystem, render_word
 from tui.history import History
-from tui.view import MachineView, RuleTable
+from tui.view import Lines, MachineView, RuleTable
 
 
 def _reads(machine: TagSystem | LagSystem) -> tuple[int, int]:
@@ -22,7 +21,7 @@ def _reads(machine: TagSystem | LagSystem) -> tuple[int, int]:
     return (1, machine.m) if isinstance(machine, TagSystem) else (machine.width, 1)
 
 
-class QueueView(Static):
+class QueueView(Lines):
     """The queue, head first: the symbols read next in reverse, those deleted next underlined,
     and the word the last production appended in green."""
 
@@ -48,10 +47,10 @@ class TagView(MachineView):
     family = "tag"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="queue-label", classes="event")
+        yield Lines(id="queue-label", classes="event")
         with VerticalScroll(id="queue-box"):
             yield QueueView(id="queue")
-        yield Static(id="applied", classes="event")
+        yield Lines(id="applied", classes="event")
         if isinstance(self.machine, TagSystem):
             rows = [(Production(s, w), (s, render_word(w) or "ε"))
                     for s, w in self.machine.productions.items()]
@@ -64,11 +63,11 @@ class TagView(MachineView):
     def show(self, snapshot: Snapshot, history: History) -> None:
         config: TagConfig = snapshot.config
         read, deleted = _reads(self.machine)
-        self.query_one("#queue-label", Static).update(Text(
+        self.query_one("#queue-label", Lines).update(Text(
             f"queue: {len(config)} symbols · reads {read}, deletes {deleted}"))
         self.query_one(QueueView).show(self.machine, snapshot)
         applied = "start" if snapshot.event is None else f"applied: {snapshot.event}"
-        self.query_one("#applied", Static).update(Text(applied))
+        self.query_one("#applied", Lines).update(Text(applied))
         self.query_one(RuleTable).show(snapshot)
 
     @staticmethod

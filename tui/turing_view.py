@@ -7,12 +7,11 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Static
 
 from machines.core import Snapshot
 from machines.turing.machine import Rule, TMConfig, TuringMachine
 from tui.history import History
-from tui.view import MachineView, RuleTable
+from tui.view import Lines, MachineView, RuleTable
 
 _MARGIN = 3
 """Cells kept between the head and the edge of the viewport before the tape scrolls."""
@@ -76,14 +75,14 @@ class TuringView(MachineView):
 
     def compose(self) -> ComposeResult:
         yield TapeView(self.machine, id="tape")
-        yield Static(id="fired", classes="event")
+        yield Lines(id="fired", classes="event")
         rows = [(rule, _cells(rule)) for rule in self.machine.rules]
         yield RuleTable(("state", "read", "write", "move", "next", "!"), rows, id="rules")
 
     def show(self, snapshot: Snapshot, history: History) -> None:
         self.query_one(TapeView).show(snapshot.config)
         fired = "start" if snapshot.event is None else f"fired: {snapshot.event}"
-        self.query_one("#fired", Static).update(Text(fired))
+        self.query_one("#fired", Lines).update(Text(fired))
         self.query_one(RuleTable).show(snapshot)
 
     @classmethod

@@ -9,10 +9,32 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from machines.core import Snapshot
 from tui.history import History
+
+
+class Lines(Widget):
+    """Text that redraws without a new layout unless its height changes (a layout per step is slow)."""
+
+    DEFAULT_CSS = "Lines { height: auto; }"
+
+    def __init__(self, text: Text | str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.text = Text(text) if isinstance(text, str) else text
+        self._height = -1
+
+    def update(self, text: Text | str) -> None:
+        """Shows `text`."""
+        self.text = Text(text) if isinstance(text, str) else text
+        width = max(1, self.size.width)
+        height = sum(max(1, -(-len(line) // width)) for line in self.text.plain.split("\n"))
+        self.refresh(layout=height != self._height)
+        self._height = height
+
+    def render(self) -> Text:
+        return self.text
 
 
 class MachineView(Widget):
@@ -87,10 +109,10 @@ class TextView(MachineView):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(id="config-text")
-        yield Static(id="event-text", classes="event")
+            yield Lines(id="config-text")
+        yield Lines(id="event-text", classes="event")
 
     def show(self, snapshot: Snapshot, history: History) -> None:
-        self.query_one("#config-text", Static).update(Text(snapshot.config.render()))
+        self.query_one("#config-text", Lines).update(Text(snapshot.config.render()))
         event = "start" if snapshot.event is None else f"applied: {snapshot.event}"
-        self.query_one("#event-text", Static).update(Text(event))
+        self.query_one("#event-text", Lines).update(Text(event))

@@ -1,11 +1,13 @@
 """Helpers to drive the stepper app in Pilot tests."""
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
+
+from tui.view import Lines
 
 
 def status(app) -> str:
     """The status bar's text."""
-    return str(app.screen.query_one("#status", Static).content)
+    return app.screen.query_one("#status", Lines).text.plain
 
 
 def position(app) -> int:
@@ -15,10 +17,8 @@ def position(app) -> int:
 async def prompt(pilot, key: str, text: str) -> None:
     """Opens the dialog bound to `key`, enters `text` and submits it."""
     await pilot.press(key)
-    await pilot.pause()
     pilot.app.screen.query_one(Input).value = text
     await pilot.press("enter")
-    await pilot.pause()
 
 
 async def settle(pilot) -> None:
