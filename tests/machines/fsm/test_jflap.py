@@ -2,6 +2,8 @@
 hand from each file's transitions; export and re-import keeps the language; bad files give located errors."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from machines.core import Outcome, run
 from machines.errors import InvalidInputError
@@ -164,3 +166,18 @@ def test_multi_character_labels_read_through_fresh_states():
                              + "<transition><from>0</from><to>1</to><read>abc</read></transition>"))
     machine = load_text(text, path="m.jff").machine
     assert machine.accepts("abc") and not machine.accepts("ab") and len(machine.states) == 4
+
+
+@settings(max_examples=60)
+@given(st.sampled_from([row[0] for row in AUTOMATA + TURING]), st.data())
+def test_damaged_files_load_or_raise_one_located_error(name, data):
+    text = shared("formats", "jflap", name).read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    damaged = text[:start] + text[end:]
+    try:
+        loaded = load_text(damaged, path="damaged.jff")
+    except JflapError as error:
+        assert error.span is not None and error.filename == "damaged.jff"
+    else:
+        assert loaded.machine.start in loaded.machine.states
