@@ -63,6 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     tag_commands.register(subparsers)
 
+    from machines.life import commands as life_commands
+
+    life_commands.register(subparsers)
+
 
 def _load(path: str, format: str | None):
     from machines.files import read_text
