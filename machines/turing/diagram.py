@@ -79,10 +79,7 @@ def png_bytes(image: np.ndarray) -> bytes:
 
 def svg_bytes(image: np.ndarray, *, title: str = "") -> bytes:
     """SVG file contents showing an RGB image with axes (position across, step down)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # no pyplot: no global state, no display needed
 
     height, width = image.shape[:2]
     figure = Figure(figsize=(max(3.0, min(12.0, width / 40)), max(3.0, min(12.0, height / 40))))
