@@ -25,7 +25,7 @@ from machines.tag.lag import LagSystem
 from machines.tag.tag import TagSystem, Word, parse_word, render_word
 
 _RULE = re.compile(r"^(\s*)(\S.*?)\s*->(\s*)(.*?)\s*$")
-_SETTING = re.compile(r"^(\s*)([A-Za-z_]+)\s*:(\s*)(.*?)\s*$")
+_SETTING = re.compile(r"^(\s*)([A-Za-z_]+)\s*:(\s*)(.*?)\s*$")  # groups 2 and 4: key and value
 
 
 @dataclass
@@ -54,25 +54,23 @@ class _Source:
                 continue
             rule = _RULE.match(line)
             if rule:
-                lead, left, gap, right = rule.groups()
-                arrow = line.index("->", len(lead) + len(left))
-                span = Span(number, len(lead) + 1, number, len(lead) + len(left) + 1)
-                self.rules.append((self.word(left, number, len(lead) + 1),
-                                   self.word(right, number, arrow + 3 + len(gap)), span))
+                span = Span(number, rule.start(2) + 1, number, rule.end(2) + 1)
+                self.rules.append((self.word(rule[2], number, rule.start(2) + 1),
+                                   self.word(rule[4], number, rule.start(4) + 1), span))
                 continue
             setting = _SETTING.match(line)
             if not setting:
                 column = len(line) - len(line.lstrip()) + 1
                 raise self.error(f"expected a rule 'LEFT -> WORD' or a setting ({', '.join(keys)}: ...)",
                                  Span(number, column, number, len(line.rstrip()) + 1))
-            lead, key, gap, value = setting.groups()
-            key_span = Span(number, len(lead) + 1, number, len(lead) + len(key) + 1)
+            key, value = setting[2], setting[4]
+            key_span = Span(number, setting.start(2) + 1, number, setting.end(2) + 1)
             if key not in keys:
                 raise self.error(f"unknown setting {key!r} (expected one of {', '.join(keys)})", key_span)
             if key in self.settings:
                 raise self.error(f"setting {key!r} is given twice (first on line "
                                  f"{self.settings[key][1].line})", key_span)
-            start = len(lead) + len(key) + 2 + len(gap)
+            start = setting.start(4) + 1
             self.settings[key] = (value, Span(number, start, number, start + max(1, len(value))))
         return self
 
