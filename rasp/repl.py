@@ -180,11 +180,12 @@ class Repl:
 
     def interact(
         self,
-        read: Callable[[str], str] = input,
+        read: Callable[[str], str] | None = None,
         write: Callable[[str], None] = print,
         history: Path | None = None,
     ) -> None:
         """Runs the loop on a terminal until `exit` or end of input, with readline history if possible."""
+        read = read or input
         readline = _readline(history)
         for line in self.banner():
             write(line)

@@ -475,12 +475,12 @@ class Session:
     def _expr(self, expr: s.Expr, env: Environment) -> object:
         try:
             value = self._evaluate(expr, env)
+            if isinstance(value, Node):
+                self._check_on_examples(value, expr)
         except RaspRuntimeError as error:
             if error.span is None:
                 error.span = expr.span
             raise
-        if isinstance(value, Node):
-            self._check_on_examples(value, expr)
         if not (isinstance(expr, s.Call) and isinstance(value, (Sequence, Selection))):
             env.set_out(value)
         return value

@@ -17,7 +17,12 @@ STRING_CASES = [
     ("aggregate(select(indices,length-indices-1,==),tokens)", "hello", list("olleh"), "strings"),
     ("aggregate(select(indices,length-indices-1,==),tokens)", "a", ["a"], "strings"),
     ('aggregate(full_s, indicator(tokens=="e"))', "hey", [1 / 3] * 3, "floats"),
-    ('aggregate(select(indices,indices,<=), indicator(tokens=="l"))', "hello", [0, 0.0, 1 / 3, 0.5, 0.4], "floats"),
+    (
+        'aggregate(select(indices,indices,<=), indicator(tokens=="l"))',
+        "hello",
+        [0, 0.0, 1 / 3, 0.5, 0.4],
+        "floats",
+    ),
     ("selector_width(select(indices,indices,<))", "hello", [0, 1, 2, 3, 4], "ints"),
     ("aggregate(full_s, indices)", "abcd", [1.5] * 4, "floats"),
     ('aggregate(select(indices,indices+1,==), tokens, "-")', "abc", ["b", "c", "-"], "strings"),
@@ -67,10 +72,69 @@ STRING_CASES = [
     ("longsum", "99+1", [0, 1, 0, 0], "ints"),
     ("longsum", "123+989", [0, 0, 0, 1, 1, 1, 2], "ints"),
     ("longsum", "5+5", [0, 1, 0], "ints"),
-    ("dyck1_ptf", "()(()())(((())(()(()))))((())((()()))(()))))(())((",
-     "P, T, P, P, P, P, P, T, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, T, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, T, F, F, F, F, F, F, F, F".split(", "), "strings"),
-    ("hist_bos", "§hiya how are you doing there ey",
-     [0, 3, 2, 3, 2, 6, 3, 3, 1, 6, 2, 2, 4, 6, 3, 3, 1, 6, 1, 3, 2, 1, 1, 6, 1, 3, 4, 2, 4, 6, 4, 3], "ints"),
+    (
+        "dyck1_ptf",
+        "()(()())(((())(()(()))))((())((()()))(()))))(())((",
+        [
+            "P",
+            "T",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "T",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "T",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "P",
+            "T",
+            "F",
+            "F",
+            "F",
+            "F",
+            "F",
+            "F",
+            "F",
+            "F",
+        ],
+        "strings",
+    ),
+    (
+        "hist_bos",
+        "§hiya how are you doing there ey",
+        [0, 3, 2, 3, 2, 6, 3, 3, 1, 6, 2, 2, 4, 6, 3, 3, 1, 6, 1, 3, 2, 1, 1, 6, 1, 3, 4, 2, 4, 6, 4, 3],
+        "ints",
+    ),
 ]
 
 # Programs run after `tokens = tokens_int;` on int inputs.
@@ -112,11 +176,14 @@ def test_sort_by_most_freq_long_prefix(paper_session):
 EMPTY = "e = select(indices,indices,!=) and select(indices,indices,==);"
 
 
-@pytest.mark.parametrize(("program", "expected"), [
-    ("aggregate(e, indices)", [0, 0, 0]),
-    ("aggregate(e, indices, 7)", [7, 7, 7]),
-    ("selector_width(e)", [0, 0, 0]),
-])
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ("aggregate(e, indices)", [0, 0, 0]),
+        ("aggregate(e, indices, 7)", [7, 7, 7]),
+        ("selector_width(e)", [0, 0, 0]),
+    ],
+)
 def test_empty_selector(program, expected):
     session = Session()
     session.run(EMPTY)
@@ -126,10 +193,22 @@ def test_empty_selector(program, expected):
 
 # (source, value) from the reference's verified precedence table.
 PRECEDENCE = [
-    ("2 + 3 * 4", 14), ("2 ^ 3 ^ 2", 64), ("-2 ^ 2", 4), ("10 - 4 - 3", 3), ("7 % 3 + 1", 2),
-    ("10 % 4 * 2", 2), ("2 * 3 % 4", 2), ("not True == False", True), ("1 if True else 2 if False else 3", 3),
-    ("True or False and False", False), ("3 > 2 > 1", False), ("1 + 1 in [2]", True), ("7 / 2 * 2", 7.0),
-    ("3 / 2", 1.5), ("round(2.5)", 2), ("round(3.5)", 4),
+    ("2 + 3 * 4", 14),
+    ("2 ^ 3 ^ 2", 64),
+    ("-2 ^ 2", 4),
+    ("10 - 4 - 3", 3),
+    ("7 % 3 + 1", 2),
+    ("10 % 4 * 2", 2),
+    ("2 * 3 % 4", 2),
+    ("not True == False", True),
+    ("1 if True else 2 if False else 3", 3),
+    ("True or False and False", False),
+    ("3 > 2 > 1", False),
+    ("1 + 1 in [2]", True),
+    ("7 / 2 * 2", 7.0),
+    ("3 / 2", 1.5),
+    ("round(2.5)", 2),
+    ("round(3.5)", 4),
 ]
 
 

@@ -42,9 +42,19 @@ def test_traced_run_records_every_node_in_dependency_order():
     assert [s.step for s in trace] == list(range(len(frames)))
 
 
-@given(st.lists(st.one_of(st.integers(-5, 5), st.text(max_size=3), st.booleans(),
-                          st.floats(allow_nan=False, allow_infinity=False)), max_size=5),
-       st.sampled_from(["s-op", "selector"]), st.text(alphabet="abc_( )", min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(-5, 5),
+            st.text(max_size=3),
+            st.booleans(),
+            st.floats(allow_nan=False, allow_infinity=False),
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["s-op", "selector"]),
+    st.text(alphabet="abc_( )", min_size=1, max_size=8),
+)
 def test_frames_render_and_parse_back(values, kind, name):
     if kind == "selector":
         values = [tuple(bool(v) for v in values)] * len(values)
@@ -59,7 +69,15 @@ def test_tracr_dialect_defaults_to_none_and_propagates_it():
     doubled = r.Map(lambda t: t + t, shifted)
     assert evaluate(doubled, "abcd", dialect=TRACR).values == (None, "aa", "bb", "cc")
     assert evaluate(frac_prevs("("), "a()b(c))", dialect=TRACR).values == (
-        0, 1 / 2, 1 / 3, 1 / 4, 2 / 5, 2 / 6, 2 / 7, 2 / 8)
+        0,
+        1 / 2,
+        1 / 3,
+        1 / 4,
+        2 / 5,
+        2 / 6,
+        2 / 7,
+        2 / 8,
+    )
 
 
 def test_tracr_dialect_averages_bools_and_original_refuses():
@@ -79,12 +97,15 @@ def test_rasp_l_is_causal_with_integer_means_and_max_aggregates():
     assert evaluate(running_max, "adbc").values == (100,) * 4
 
 
-@pytest.mark.parametrize(("sop", "input", "error"), [
-    (Aggregate(r.Select(r.indices, r.indices, "true"), r.tokens), "ab", RaspTypeError),
-    (Map(lambda a, b: a + b, (r.tokens, r.indices)), "ab", RaspError),
-    (Tokens("int"), "ab", RaspError),
-    (r.indices, "", RaspValueError),
-])
+@pytest.mark.parametrize(
+    ("sop", "input", "error"),
+    [
+        (Aggregate(r.Select(r.indices, r.indices, "true"), r.tokens), "ab", RaspTypeError),
+        (Map(lambda a, b: a + b, (r.tokens, r.indices)), "ab", RaspError),
+        (Tokens("int"), "ab", RaspError),
+        (r.indices, "", RaspValueError),
+    ],
+)
 def test_evaluation_errors_are_ours_and_name_the_node(sop, input, error):
     with pytest.raises(error) as caught:
         evaluate(sop, input)
@@ -94,8 +115,13 @@ def test_evaluation_errors_are_ours_and_name_the_node(sop, input, error):
 
 # ---- random well-typed programs against a plain-Python reference evaluator --------------------
 
-NUMERIC_FUNCTIONS = [("{0} + 1", lambda x: x + 1), ("{0} * 2", lambda x: x * 2), ("-{0}", lambda x: -x),
-                     ("{0} % 3", lambda x: x % 3), ("round({0} / 2)", lambda x: round(x / 2))]
+NUMERIC_FUNCTIONS = [
+    ("{0} + 1", lambda x: x + 1),
+    ("{0} * 2", lambda x: x * 2),
+    ("-{0}", lambda x: -x),
+    ("{0} % 3", lambda x: x % 3),
+    ("round({0} / 2)", lambda x: round(x / 2)),
+]
 COMPARISONS = [c for c in Comparison]
 
 
@@ -117,9 +143,15 @@ def numeric_sops():
 
 def selectors_over(sops):
     base = st.builds(Select, sops, sops, st.sampled_from(COMPARISONS))
-    return st.recursive(base, lambda inner: st.one_of(st.builds(SelectorAnd, inner, inner),
-                                                      st.builds(SelectorOr, inner, inner),
-                                                      st.builds(SelectorNot, inner)), max_leaves=3)
+    return st.recursive(
+        base,
+        lambda inner: st.one_of(
+            st.builds(SelectorAnd, inner, inner),
+            st.builds(SelectorOr, inner, inner),
+            st.builds(SelectorNot, inner),
+        ),
+        max_leaves=3,
+    )
 
 
 def reference(node, items):
@@ -141,8 +173,10 @@ def reference(node, items):
         case SelectorAnd(left=a, right=b) | SelectorOr(left=a, right=b):
             ma, mb = reference(a, items), reference(b, items)
             both = isinstance(node, SelectorAnd)
-            return [[(x and y) if both else (x or y) for x, y in zip(ra, rb, strict=True)]
-                    for ra, rb in zip(ma, mb, strict=True)]
+            return [
+                [(x and y) if both else (x or y) for x, y in zip(ra, rb, strict=True)]
+                for ra, rb in zip(ma, mb, strict=True)
+            ]
         case SelectorNot(inner=inner):
             return [[not x for x in row] for row in reference(inner, items)]
         case SelectorWidth(selector=selector):
@@ -152,8 +186,13 @@ def reference(node, items):
             out = []
             for row in matrix:
                 chosen = [v for v, on in zip(values, row, strict=True) if on]
-                out.append(default if not chosen else chosen[0] if len(chosen) == 1
-                           else sum(chosen) * 1.0 / len(chosen))
+                out.append(
+                    default
+                    if not chosen
+                    else chosen[0]
+                    if len(chosen) == 1
+                    else sum(chosen) * 1.0 / len(chosen)
+                )
             return out
     raise AssertionError(node)
 

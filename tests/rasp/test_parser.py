@@ -35,8 +35,11 @@ def test_error_shows_file_line_column_and_caret():
     with pytest.raises(RaspSyntaxError) as caught:
         parse("a = 1;\nb = a != 2;\n", filename="prog.rasp")
     text = str(caught.value)
-    assert text.splitlines() == ["prog.rasp:2:7: '!=' only exists inside select(...); use 'not (a == b)'",
-                                 "b = a != 2;", "      ^"]
+    assert text.splitlines() == [
+        "prog.rasp:2:7: '!=' only exists inside select(...); use 'not (a == b)'",
+        "b = a != 2;",
+        "      ^",
+    ]
 
 
 # (source, tree) for constructs whose shape matters.
@@ -46,8 +49,10 @@ SHAPES = [
     ("10 % 4 * 2;", s.Binary("%", s.Int(10), s.Binary("*", s.Int(4), s.Int(2)))),
     ("not a == b;", s.Binary("==", s.Unary("not", s.Name("a")), s.Name("b"))),
     ("a or b and c;", s.Binary("and", s.Binary("or", s.Name("a"), s.Name("b")), s.Name("c"))),
-    ("1 if a else 2 if b else 3;",
-     s.Ternary(s.Ternary(s.Int(1), s.Name("a"), s.Int(2)), s.Name("b"), s.Int(3))),
+    (
+        "1 if a else 2 if b else 3;",
+        s.Ternary(s.Ternary(s.Int(1), s.Name("a"), s.Int(2)), s.Name("b"), s.Int(3)),
+    ),
     ("a if x in l else b;", s.Ternary(s.Name("a"), s.Contains(s.Name("x"), s.Name("l")), s.Name("b"))),
     ("1 + 1 in [2];", s.Contains(s.Binary("+", s.Int(1), s.Int(1)), s.ListLit((s.Int(2),)))),
     ("-x[0];", s.Unary("-", s.Index(s.Name("x"), s.Int(0)))),
@@ -63,19 +68,37 @@ def test_precedence_and_associativity(source, tree):
 
 
 def test_statements_and_repl_commands():
-    program = parse('a, b = 1, 2;\ndef f(x) { y = x; return y, 1; }\nfor i in range(3) { a = a + i; }\n'
-                    'load "lib";\ndraw(t, "ab");\nset s-op example [1, 2]\nshow example\n'
-                    'selector examples off\nfull seq display on\nexit()\n')
+    program = parse(
+        "a, b = 1, 2;\ndef f(x) { y = x; return y, 1; }\nfor i in range(3) { a = a + i; }\n"
+        'load "lib";\ndraw(t, "ab");\nset s-op example [1, 2]\nshow example\n'
+        "selector examples off\nfull seq display on\nexit()\n"
+    )
     kinds = [type(st).__name__ for st in program.statements]
-    assert kinds == ["Assign", "FuncDef", "ForLoop", "Load", "Draw", "SetExample", "ShowExample",
-                     "ToggleExamples", "FullSeqDisplay", "Exit"]
+    assert kinds == [
+        "Assign",
+        "FuncDef",
+        "ForLoop",
+        "Load",
+        "Draw",
+        "SetExample",
+        "ShowExample",
+        "ToggleExamples",
+        "FullSeqDisplay",
+        "Exit",
+    ]
     assert program.statements[5] == s.SetExample("s-op", s.ListLit((s.Int(1), s.Int(2))))
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("ab1.;()[]{}=<>!+-*/%^,:\"' \nxyz#") + ["if ", "else ", "not ", "select(",
-                                                                           "def ", "in "]),
-                max_size=40).map("".join) | st.text(max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("ab1.;()[]{}=<>!+-*/%^,:\"' \nxyz#") + ["if ", "else ", "not ", "select(", "def ", "in "]
+        ),
+        max_size=40,
+    ).map("".join)
+    | st.text(max_size=40)
+)
 def test_any_text_parses_or_raises_our_syntax_error(text):
     try:
         parse(text)
@@ -90,7 +113,9 @@ def _spaced(strategy):
 def _grammar_strategy():
     """Programs from the grammar. hypothesis does not insert %ignore'd whitespace, so words get
     spaces around them (else `not x` would come out as the name `notx`)."""
-    lark = Lark.open_from_package("rasp", "grammar.lark", parser="lalr")  # not the cached one: it has no .grammar
+    lark = Lark.open_from_package(
+        "rasp", "grammar.lark", parser="lalr"
+    )  # not the cached one: it has no .grammar
     explicit = {
         "ID": _spaced(st.sampled_from(["a", "b", "tokens", "x_1"])),
         "INT": _spaced(st.integers(0, 99).map(str)),
@@ -99,10 +124,16 @@ def _grammar_strategy():
         "COMMENT": st.just(""),
     }
     for terminal in lark.terminals:
-        if re.fullmatch(r"[a-z]+", terminal.pattern.value) or terminal.name in ("S_OP", "FULL_SEQ_DISPLAY",
-                                                                               "EXIT_CALL"):
-            explicit[terminal.name] = _spaced(st.just(terminal.pattern.value.replace("\\b", "")
-                                                      .replace("\\", "").replace("(exit|quit)", "exit")))
+        if re.fullmatch(r"[a-z]+", terminal.pattern.value) or terminal.name in (
+            "S_OP",
+            "FULL_SEQ_DISPLAY",
+            "EXIT_CALL",
+        ):
+            explicit[terminal.name] = _spaced(
+                st.just(
+                    terminal.pattern.value.replace("\\b", "").replace("\\", "").replace("(exit|quit)", "exit")
+                )
+            )
     return from_lark(lark, explicit=explicit)
 
 
@@ -118,9 +149,11 @@ NAMES = st.sampled_from(["a", "b", "tokens", "indices", "x1"])
 
 def _expressions():
     leaves = st.one_of(
-        NAMES.map(s.Name), st.integers(0, 1000).map(s.Int),
+        NAMES.map(s.Name),
+        st.integers(0, 1000).map(s.Int),
         st.integers(0, 10_000).map(lambda n: s.Float(n / 8)),
-        st.text(alphabet="abc xyz§", max_size=4).map(s.String))
+        st.text(alphabet="abc xyz§", max_size=4).map(s.String),
+    )
 
     def extend(inner):
         return st.one_of(
@@ -145,15 +178,29 @@ def _statements():
     expr = _expressions()
     simple = st.one_of(
         expr.map(s.ExprStmt),
-        st.builds(s.Assign, st.lists(NAMES, min_size=1, max_size=2).map(tuple),
-                  st.lists(expr, min_size=1, max_size=2).map(tuple)),
-        st.builds(s.Load, st.sampled_from(["lib", "a/b"])))
+        st.builds(
+            s.Assign,
+            st.lists(NAMES, min_size=1, max_size=2).map(tuple),
+            st.lists(expr, min_size=1, max_size=2).map(tuple),
+        ),
+        st.builds(s.Load, st.sampled_from(["lib", "a/b"])),
+    )
     return st.one_of(
         simple,
-        st.builds(s.FuncDef, NAMES, st.lists(NAMES, max_size=2).map(tuple),
-                  st.lists(simple, max_size=2).map(tuple), st.lists(expr, min_size=1, max_size=2).map(tuple)),
-        st.builds(s.ForLoop, st.lists(NAMES, min_size=1, max_size=2).map(tuple), expr,
-                  st.lists(simple, min_size=1, max_size=2).map(tuple)))
+        st.builds(
+            s.FuncDef,
+            NAMES,
+            st.lists(NAMES, max_size=2).map(tuple),
+            st.lists(simple, max_size=2).map(tuple),
+            st.lists(expr, min_size=1, max_size=2).map(tuple),
+        ),
+        st.builds(
+            s.ForLoop,
+            st.lists(NAMES, min_size=1, max_size=2).map(tuple),
+            expr,
+            st.lists(simple, min_size=1, max_size=2).map(tuple),
+        ),
+    )
 
 
 @given(st.lists(_statements(), max_size=4))
