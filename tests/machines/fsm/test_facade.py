@@ -1,0 +1,23 @@
+"""The machines.fsm facade: an exact __all__, every public name documented, grammars shipped as data."""
+
+import inspect
+from importlib import resources
+
+import machines.fsm as fsm
+
+
+def test_all_is_exact():
+    public = {name for name, value in vars(fsm).items()
+              if not name.startswith("_") and not inspect.ismodule(value)}
+    assert public == set(fsm.__all__)
+
+
+def test_every_public_name_has_a_docstring():
+    undocumented = [name for name in fsm.__all__ if callable(getattr(fsm, name))
+                    and not (getattr(fsm, name).__doc__ or "").strip()]
+    assert undocumented == []
+
+
+def test_grammars_are_package_data():
+    for grammar in ("regex.lark", "fsm.lark"):
+        assert resources.files("machines.fsm").joinpath(grammar).read_text(encoding="utf-8").startswith("//")
