@@ -135,9 +135,9 @@ def _run_many(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: in
     origins = [e[1] for e in encoded]
     heads = [e[2] for e in encoded]
     tape_ids = range(k)
-    halted = config.state in tm.halt_states
-    q = 0 if halted else coding.state_index[config.state] * per_state
+    q = coding.state_index[config.state] * per_state  # a halt state has no rules
     steps = 0
+    halted = False
     while not halted:
         for t in tape_ids:
             if tapes[t][heads[t]] == coding.sentinel:
@@ -156,7 +156,6 @@ def _run_many(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: in
             steps += 1
             if on_progress is not None and steps % CHUNK == 0:
                 on_progress(steps)
-    state = config.state if config.state in tm.halt_states else coding.states[q // per_state]
-    final = TMConfig(state, tuple(coding.decode_tape(tapes[t], origins[t], heads[t], tm.blank)
-                                  for t in tape_ids))
+    final = TMConfig(coding.states[q // per_state],
+                     tuple(coding.decode_tape(tapes[t], origins[t], heads[t], tm.blank) for t in tape_ids))
     return (Outcome.HALTED if halted else Outcome.STEP_LIMIT), steps, final
