@@ -20,6 +20,7 @@ class Engine(Protocol):
     """What every engine offers: a generation counter, stepping, and reading the cells."""
 
     name: str
+    rule: Rule
     generation: int
 
     @property

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image
 
+from machines.life.errors import PatternError
 from machines.life.pattern import Box, Pattern
 
 LIVE, DEAD = 20, 255
@@ -43,7 +44,7 @@ def pattern_png(pattern: Pattern, box: Box | None = None, *, margin: int = 1,
     """A PNG of one generation: `box` (default the bounding box plus `margin`), dark cells on white."""
     box = box or _framing(pattern.box, margin)
     if max(box.width, box.height) > max_side:
-        raise ValueError(f"a {box.width}x{box.height} box is larger than max_side={max_side} pixels")
+        raise PatternError(f"a {box.width}x{box.height} box is larger than max_side={max_side} pixels")
     return _png(_image(pattern.to_array(box), _scale(box.width, box.height, max_side)))
 
 
@@ -60,7 +61,7 @@ def run_gif(frames: Sequence[Pattern], *, margin: int = 1, box: Box | None = Non
             duration_ms: int = 80) -> bytes:
     """An animated GIF of generations, all drawn in one frame box (default: the union of their boxes)."""
     if not frames:
-        raise ValueError("a GIF needs at least one frame")
+        raise PatternError("a GIF needs at least one frame")
     if box is None:
         boxes = [f.box for f in frames if f.box is not None]
         union = boxes[0] if boxes else None
@@ -68,7 +69,7 @@ def run_gif(frames: Sequence[Pattern], *, margin: int = 1, box: Box | None = Non
             union = union.union(b)
         box = _framing(union, margin)
     if max(box.width, box.height) > max_side:
-        raise ValueError(f"a {box.width}x{box.height} box is larger than max_side={max_side} pixels")
+        raise PatternError(f"a {box.width}x{box.height} box is larger than max_side={max_side} pixels")
     scale = _scale(box.width, box.height, max_side)
     images = [_image(f.to_array(box), scale).convert("P") for f in frames]
     out = io.BytesIO()
