@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="print every configuration (runs on the reference engine)")
     run.add_argument("--json", action="store_true", help="print the result as JSON")
     run.add_argument("--detect-cycles", action="store_true",
-                     help="stop at the first repeated configuration")
+                     help="stop at the first repeated configuration (remembers every configuration: "
+                          "give a modest --max-steps)")
     run.set_defaults(handler=run_command)
 
     convert = subparsers.add_parser("convert", help="convert a machine file to another format",
