@@ -156,14 +156,20 @@ class DFA:
 
     def accepts(self, input: str | Sequence[str]) -> bool:
         """Whether the DFA accepts `input`: a tight loop over a byte-coded word and a flat integer table."""
-        codes = self._encode(input)
+        codes = self.codes(input)
         flat, q = self._flat, self.states.index(self.start) * max(1, len(self.alphabet))
         for c in codes:
             q = flat[q + c]
         index = q // max(1, len(self.alphabet))
         return index < len(self.states) and self.states[index] in self.accepting
 
-    def _encode(self, input: str | Sequence[str]) -> bytes | list[int]:
+    @property
+    def byte_coded(self) -> bool:
+        """True if every symbol is one character below 256, so string inputs are coded by bytes.translate."""
+        return self._lut is not None
+
+    def codes(self, input: str | Sequence[str]) -> bytes | list[int]:
+        """The input as symbol codes (indices into `alphabet`); InvalidInputError on a foreign symbol."""
         if isinstance(input, str):
             if self._lut is not None:
                 try:

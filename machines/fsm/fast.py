@@ -92,7 +92,7 @@ class TransitionMonoid:
 
 def encode(dfa: DFA, input: str | Sequence[str]) -> np.ndarray:
     """A word as a uint8/int32 array of symbol codes (the alphabet's order)."""
-    codes = dfa._encode(input)
+    codes = dfa.codes(input)
     if isinstance(codes, bytes):
         return np.frombuffer(codes, dtype=np.uint8)
     return np.asarray(codes, dtype=np.int32)
@@ -117,12 +117,9 @@ def final_states_batch(dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> np.nd
     for (q, s), t in complete.transitions.items():
         table[index[q], complete.alphabet.index(s)] = index[t]
     table[:, k] = np.arange(n)
-    if all(isinstance(word, str) for word in inputs):
-        codes = encode(complete, "".join(inputs)) if complete._lut is not None else np.concatenate(
-            [np.zeros(0, np.int32), *(encode(complete, word) for word in inputs)])
+    if complete.byte_coded and all(isinstance(word, str) for word in inputs):
+        codes = encode(complete, "".join(inputs))  # one C-level pass over all the inputs
         lengths = np.fromiter(map(len, inputs), dtype=np.int64, count=len(inputs))
-        if complete._lut is None:
-            lengths = np.fromiter((len(complete.word(word)) for word in inputs), np.int64, len(inputs))
     else:
         coded = [encode(complete, word) for word in inputs]
         codes = np.concatenate([np.zeros(0, np.int32), *coded])
