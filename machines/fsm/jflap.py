@@ -249,6 +249,10 @@ def dump(machine: DFA | NFA, *, input: object = None) -> str:
     """
     if not isinstance(machine, DFA | NFA):
         raise ConversionError(f"a {type(machine).__name__} cannot be written as JFLAP here (DFA or NFA only)")
+    long = [symbol for symbol in machine.alphabet if len(symbol) != 1]
+    if long:
+        raise ConversionError(f"symbol {long[0]!r} cannot be written to JFLAP, which reads a multi-character "
+                              "label as a sequence of one-character symbols")
     ids = {q: i for i, q in enumerate(machine.states)}
     radius = 60 + 25 * len(ids)
     lines = ['<?xml version="1.0" encoding="UTF-8" standalone="no"?><!--Created with turingbox.-->',

@@ -181,3 +181,11 @@ def test_damaged_files_load_or_raise_one_located_error(name, data):
         assert error.span is not None and error.filename == "damaged.jff"
     else:
         assert loaded.machine.start in loaded.machine.states
+
+
+def test_multi_character_symbols_cannot_be_exported():
+    from machines.errors import ConversionError
+    from machines.fsm import make_symmetric_group
+
+    with pytest.raises(ConversionError, match="multi-character label"):
+        dump_text(make_symmetric_group(3), "jflap")
