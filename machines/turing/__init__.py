@@ -2,15 +2,13 @@
 
 from machines.turing.batch import BatchResult, BatchTables, random_tables, run_machines, run_tables
 from machines.turing.cyclers import TranslatedCycle, find_translated_cycle
-from machines.turing.engines import (
-    ENGINES,
+from machines.turing.engine_errors import (
     EngineError,
-    EngineResult,
+    TapeTooLongError,
     UnknownEngineError,
     UnsupportedMachineError,
-    run_engine,
-    run_engine_from,
 )
+from machines.turing.engines import ENGINES, EngineResult, run_engine, run_engine_from
 from machines.turing.machine import Move, Rule, Tape, TMConfig, TuringMachine
 
 __all__ = [
@@ -23,6 +21,7 @@ __all__ = [
     "Rule",
     "TMConfig",
     "Tape",
+    "TapeTooLongError",
     "TranslatedCycle",
     "TuringMachine",
     "UnknownEngineError",

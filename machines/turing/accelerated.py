@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from machines.core import Outcome
 from machines.errors import check_budget
+from machines.turing.engine_errors import TapeTooLongError
 from machines.turing.machine import Tape, TMConfig, TuringMachine
 from machines.turing.plain import Coding
 
@@ -25,6 +26,9 @@ RIGHT, LEFT = 1, 0
 
 PROGRESS_EVERY = 1 << 16
 """Macro steps between two progress reports."""
+
+MAX_FINAL_CELLS = 10**7
+"""The longest final tape written out as a configuration (run-length tapes can be far longer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +266,10 @@ class _Simulation:
     def _settle(self, result: BlockRun, start: int, steps: int, max_steps: int) -> tuple[int, TMConfig]:
         """The step count and final configuration once `result` ran in the block at `start`."""
         steps = max_steps if result.kind == STOPPED else steps + result.steps
+        length = self.machine.size * (1 + sum(count for _, count in (*self.left, *self.right)))
+        if length > MAX_FINAL_CELLS:
+            raise TapeTooLongError(f"after {steps:,} steps the tape spans {length:,} cells, more than "
+                                   f"{MAX_FINAL_CELLS:,} to write out: give a smaller max_steps")
         decode = self.machine.decode
         cells: list[int] = []
         for block, count in self.left:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from machines.errors import check_budget
-from machines.turing.engines import UnsupportedMachineError
+from machines.turing.engine_errors import UnsupportedMachineError
 from machines.turing.machine import TMConfig, TuringMachine
 from machines.turing.plain import Coding
 

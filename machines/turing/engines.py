@@ -8,24 +8,13 @@ from typing import Any
 
 from machines import core
 from machines.core import Outcome
-from machines.errors import MachineError, check_budget
+from machines.errors import check_budget
 from machines.turing import accelerated, plain
+from machines.turing.engine_errors import UnknownEngineError, UnsupportedMachineError
 from machines.turing.machine import Rule, TMConfig, TuringMachine
 
 EngineRun = Callable[..., tuple[Outcome, int, TMConfig]]
 """`run(tm, config, *, max_steps, on_progress) -> (outcome, steps, final configuration)`."""
-
-
-class EngineError(MachineError, ValueError):
-    """Root of the errors about choosing or using an engine."""
-
-
-class UnknownEngineError(EngineError):
-    """No engine has the requested name."""
-
-
-class UnsupportedMachineError(EngineError):
-    """The chosen engine cannot run this machine (or cannot do what was asked of it)."""
 
 
 @dataclass(frozen=True, slots=True)

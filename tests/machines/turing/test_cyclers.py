@@ -7,10 +7,14 @@ from hypothesis import strategies as st
 from machines import core
 from machines.core import Outcome
 from machines.errors import BudgetError
-from machines.turing import TuringMachine, run_engine
+from machines.turing import (
+    TranslatedCycle,
+    TuringMachine,
+    UnsupportedMachineError,
+    find_translated_cycle,
+    run_engine,
+)
 from machines.turing.bbchallenge import load
-from machines.turing.cyclers import TranslatedCycle, find_translated_cycle
-from machines.turing.engines import UnsupportedMachineError
 from tests.common.strategies import turing_machines
 from tests.machines.turing.test_engines import TRANSLATED_CYCLERS
 

@@ -4,9 +4,16 @@ import pytest
 
 from machines.core import Outcome
 from machines.errors import BudgetError, InvalidInputError
-from machines.turing import ENGINES, TuringMachine, run_engine
+from machines.turing import (
+    ENGINES,
+    TapeTooLongError,
+    TuringMachine,
+    UnknownEngineError,
+    UnsupportedMachineError,
+    run_engine,
+    run_engine_from,
+)
 from machines.turing.bbchallenge import load
-from machines.turing.engines import UnknownEngineError, UnsupportedMachineError, run_engine_from
 from machines.turing.machine import Move, Rule
 from tests.common.paths import shared
 
@@ -172,6 +179,14 @@ def test_accelerated_engine_spends_a_huge_budget_on_a_loop_at_once():
         assert (result.outcome, result.steps, result.final.state) == (Outcome.STEP_LIMIT, 1_000_001, "B")
     result = run_engine(tm, "", engine="accelerated", max_steps=10**18 + 1)
     assert (result.steps, result.final.state, result.final.tape.head) == (10**18 + 1, "B", 1)
+
+
+def test_accelerated_engine_sweeps_long_blank_stretches_at_once_but_will_not_write_out_huge_tapes():
+    tm = load("1RA---").machine  # writes 1s rightwards forever
+    result = run_engine(tm, "", engine="accelerated", max_steps=3_000_000)
+    assert (result.steps, result.non_blank, result.final.tape.head) == (3_000_000, 3_000_000, 3_000_000)
+    with pytest.raises(TapeTooLongError, match="max_steps"):
+        run_engine(tm, "", engine="accelerated", max_steps=10**12)
 
 
 def test_inputs_and_multi_tape_machines():
