@@ -221,6 +221,10 @@ def _construct(spec: _Spec, kind: str, states, alphabet, start, accepting):
     return Moore(states, alphabet, tuple(declared_outputs or used), moves, output, start, spec.name)
 
 
+def _unwritable(name: str) -> bool:
+    return name.startswith("#") or name in ("->", "/", *EPSILON_WORDS) or name.endswith(":")
+
+
 def dump(machine: DFA | NFA | Mealy | Moore, *, input: Sequence[str] | str | None = None) -> str:
     """The `.fsm` text of a machine, with an `input:` line if `input` is given.
 
@@ -230,6 +234,11 @@ def dump(machine: DFA | NFA | Mealy | Moore, *, input: Sequence[str] | str | Non
     if kind is None:
         raise ConversionError(f"a {type(machine).__name__} cannot be written as .fsm "
                               "(only a dfa, nfa, mealy or moore machine can)")
+    names = [*machine.states, *machine.alphabet, *getattr(machine, "outputs", ())]
+    for name in names:
+        if _unwritable(name):
+            raise ConversionError(f"{name!r} cannot be written in a .fsm file (it would read as syntax: "
+                                  "'#', '->', '/', 'ε', 'λ' or a 'key:')")
     lines = [kind]
     if machine.name:
         lines.append(f"name: {' '.join(machine.name.split())}")

@@ -135,3 +135,10 @@ def test_arbitrary_text_loads_or_raises_our_error(text):
         assert error.span is not None
     else:
         assert sniff(text) and loaded.format == "fsm"
+
+
+@pytest.mark.parametrize("symbol", ["#", "->", "/", "ε", "start:"])
+def test_symbols_that_read_as_syntax_cannot_be_written(symbol):
+    dfa = DFA(("q",), (symbol,), {}, "q", frozenset())
+    with pytest.raises(ConversionError, match=r"cannot be written in a \.fsm file"):
+        dump(dfa)
