@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     generate.add_argument("--split-by", default="none",
                           help="none, input, machine (hold out inputs or whole machines) or metadata:FIELD")
     generate.add_argument("--test-fraction", type=float, default=0.1, help="held-out fraction (default 0.1)")
+    generate.add_argument("--executor", choices=["local", "ray"], default="local",
+                          help="local worker processes, or Ray tasks (RAY_ADDRESS, else a local Ray)")
     generate.set_defaults(handler=_generate)
 
     show = commands.add_parser("show", help="print one item")
@@ -153,7 +155,7 @@ def _generate(args: argparse.Namespace) -> int:
     only = [args.shard[0]] if args.shard else None
     out = Path(args.out)
     result = _with_progress(Console(stderr=True), lambda progress: generate(
-        generation, out, workers=args.workers, only=only, progress=progress))
+        generation, out, workers=args.workers, only=only, progress=progress, executor=args.executor))
     rows = ", ".join(f"{split} {n}" for split, n in sorted(result.rows.items()))
     rate = sum(result.rows.values()) / result.seconds if result.written else 0.0
     console = Console(highlight=False)

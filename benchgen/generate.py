@@ -27,6 +27,7 @@ from machines.errors import TuringboxError
 from machines.files import write_bytes, write_text
 
 DEFAULT_SHARD_SIZE = 50_000
+EXECUTORS = ("local", "ray")
 GENERATION = "generation.json"
 
 
@@ -129,17 +130,45 @@ def _run_shard(shard: Shard) -> dict[str, Any]:
     return write_shard(_worker["dataset"], shard, _worker["rule"], _worker["out"], _worker["queue"].put)
 
 
+def _run_local(generation: Generation, dataset: Dataset, todo: list[Shard], out: Path, workers: int,
+               advance: Callable[[int], None]) -> None:
+    """Writes the shards in this process, or in a pool of `workers` processes."""
+    if workers <= 1 or len(todo) <= 1:
+        rule = generation.split_rule()
+        for shard in todo:
+            write_shard(dataset, shard, rule, out, advance)
+        return
+    context = multiprocessing.get_context("fork")
+    queue = context.SimpleQueue()
+    with context.Pool(min(workers, len(todo)), _init_worker, (generation, out, queue)) as pool:
+        pending = pool.map_async(_run_shard, todo)
+        while not pending.ready() or not queue.empty():
+            while not queue.empty():
+                advance(queue.get())
+            pending.wait(0.05)
+        pending.get()
+
+
 def generate(generation: Generation, out: Path, *, workers: int = 1, only: Iterable[int] | None = None,
-             progress: Callable[[int, int], None] = lambda done, total: None) -> Result:
+             progress: Callable[[int, int], None] = lambda done, total: None,
+             executor: str = "local") -> Result:
     """Writes the shards of `generation` (all, or the indices in `only`) into `out`.
 
+    The `local` executor runs `workers` processes; `ray` runs the shards as Ray tasks (on the
+    cluster RAY_ADDRESS names, else on a local Ray instance; `out` must be shared with its nodes).
     `progress(done, total)` is called as items are made. When every shard is complete, also writes
     the dataset card, the lm-eval YAML, the inspect-ai task and `steps.png` (trace lengths).
     """
+    if executor not in EXECUTORS:
+        raise ConfigError(f"executor={executor!r} must be one of {', '.join(EXECUTORS)}")
+    if executor == "ray":
+        from benchgen.ray_executor import require_ray
+
+        require_ray()
     started = time.perf_counter()
     dataset, record, created = prepare(generation, out)
     try:
-        return _generate(generation, dataset, record, out, workers, only, progress, started)
+        return _generate(generation, dataset, record, out, workers, only, progress, started, executor)
     except TuringboxError:
         # A first run that fails (a task that cannot make an item) leaves no partial dataset; an
         # interruption (KeyboardInterrupt) keeps the finished shards for the resumed run.
@@ -148,7 +177,8 @@ def generate(generation: Generation, out: Path, *, workers: int = 1, only: Itera
 
 
 def _generate(generation: Generation, dataset: Dataset, record: dict[str, Any], out: Path, workers: int,
-              only: Iterable[int] | None, progress: Callable[[int, int], None], started: float) -> Result:
+              only: Iterable[int] | None, progress: Callable[[int, int], None], started: float,
+              executor: str) -> Result:
     shards = plan(generation.size, generation.shards)
     chosen = [shards[i] for i in sorted(set(only))] if only is not None else shards
     todo = [s for s in chosen if read_marker(s, out) is None]
@@ -161,20 +191,12 @@ def _generate(generation: Generation, dataset: Dataset, record: dict[str, Any], 
         progress(done, total)
 
     progress(0, total)
-    if workers <= 1 or len(todo) <= 1:
-        rule = generation.split_rule()
-        for shard in todo:
-            write_shard(dataset, shard, rule, out, advance)
+    if executor == "ray" and todo:
+        from benchgen.ray_executor import run_on_ray
+
+        run_on_ray(generation, todo, out, advance)
     else:
-        context = multiprocessing.get_context("fork")
-        queue = context.SimpleQueue()
-        with context.Pool(min(workers, len(todo)), _init_worker, (generation, out, queue)) as pool:
-            pending = pool.map_async(_run_shard, todo)
-            while not pending.ready() or not queue.empty():
-                while not queue.empty():
-                    advance(queue.get())
-                pending.wait(0.05)
-            pending.get()
+        _run_local(generation, dataset, todo, out, workers, advance)
     markers = [read_marker(s, out) for s in shards]
     rows: dict[str, int] = {}
     steps: dict[str, dict[int, int]] = {}
