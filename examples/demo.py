@@ -19,7 +19,10 @@ def main() -> int:
              ["convert", f"{turing}/bb4.tm", "out/bb4.bb"],
              ["run", "examples/fsm/div3.fsm", "--trace"],
              ["fsm", "info", "examples/fsm/ends_with_abb.regex"],
-             ["fsm", "diagram", "examples/fsm/div3.fsm", "--out", "out/div3.png"]]
+             ["fsm", "diagram", "examples/fsm/div3.fsm", "--out", "out/div3.png"],
+             ["run", "examples/tag/tmbench.tag", "--trace"],
+             ["queue-diagram", "examples/tag/collatz.tag", "--input", "aaaaaaa", "--out", "out/collatz.png"],
+             ["compile", f"{turing}/bb3.bb", "out/bb3.lag", "--check"]]
     # The main job, last: a small chain-of-thought dataset from the exact traces of a bundled machine.
     steps.append(["bench", "generate", "turing", "--size", "200", "--seed", "1", "--out", "out/dataset",
                   "--set", f"machine={turing}/binary_add_2tape.tm", "--set", "style=tail_minimal",
