@@ -119,3 +119,13 @@ def test_lag_parser_raises_only_syntax_errors(text):
         load_lag(text)
     except MachineSyntaxError as error:
         assert error.span is not None
+
+
+@given(st.text(max_size=20))
+def test_config_parser_parses_or_raises_a_syntax_error(text):
+    try:
+        config = TagConfig.parse(text)
+    except MachineSyntaxError as error:
+        assert error.span is not None
+    else:
+        assert TagConfig.parse(config.render()) == config
