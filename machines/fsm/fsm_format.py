@@ -222,7 +222,7 @@ def _construct(spec: _Spec, kind: str, states, alphabet, start, accepting):
 
 
 def _unwritable(name: str) -> bool:
-    return name.startswith("#") or name in ("->", "/", *EPSILON_WORDS) or name.endswith(":")
+    return "#" in name or name in ("->", "/", *EPSILON_WORDS) or name.endswith(":")
 
 
 def dump(machine: DFA | NFA | Mealy | Moore, *, input: Sequence[str] | str | None = None) -> str:

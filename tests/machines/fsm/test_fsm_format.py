@@ -142,3 +142,20 @@ def test_symbols_that_read_as_syntax_cannot_be_written(symbol):
     dfa = DFA(("q",), (symbol,), {}, "q", frozenset())
     with pytest.raises(ConversionError, match=r"cannot be written in a \.fsm file"):
         dump(dfa)
+
+
+NAMES = st.text(alphabet="aq0:-/>#εx.{}+", min_size=1, max_size=4).filter(lambda n: "," not in n)
+
+
+@settings(max_examples=100)
+@given(st.lists(NAMES, min_size=1, max_size=3, unique=True), st.lists(NAMES, min_size=1, max_size=2,
+                                                                       unique=True))
+def test_unusual_names_round_trip_or_are_refused(states, symbols):
+    table = {(q, s): states[(i + j) % len(states)]
+             for i, q in enumerate(states) for j, s in enumerate(symbols)}
+    dfa = DFA(tuple(states), tuple(symbols), table, states[0], frozenset(states[-1:]))
+    try:
+        text = dump(dfa)
+    except ConversionError:
+        return
+    assert load(text).machine == dfa
