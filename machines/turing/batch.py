@@ -185,7 +185,9 @@ def _run_chunk(tables: BatchTables, lo: int, hi: int, max_steps: int, inputs: Se
     own = np.arange(states, dtype=np.intp)[None, :, None]
     flat_writes = np.where(defined, tables.writes[lo:hi], reads).astype(np.uint8).ravel()
     flat_moves = np.where(defined, tables.moves[lo:hi], 0).astype(np.intp).ravel()
-    flat_nexts = (np.where(defined, nexts, own) * symbols).ravel()  # premultiplied: q * symbols
+    # next entries are absolute: the machine's table offset plus next state * symbols
+    offsets = np.arange(n, dtype=np.intp)[:, None, None] * (states * symbols)
+    flat_nexts = (offsets + np.where(defined, nexts, own) * symbols).ravel()
     counted = defined.astype(np.intp).ravel()
 
     longest = max(map(len, inputs), default=0) if inputs is not None else 0
@@ -194,39 +196,41 @@ def _run_chunk(tables: BatchTables, lo: int, hi: int, max_steps: int, inputs: Se
     tape = np.zeros((n, width), np.uint8)
     for row, given in enumerate(inputs or ()):
         tape[row, origin:origin + len(given)] = np.frombuffer(given, np.uint8)
-    state = np.zeros(n, np.intp)  # premultiplied by symbols
-    head = np.full(n, origin, np.intp)
+    state = offsets.ravel().copy()  # absolute, like the next entries
+    head = np.full(n, origin, np.intp)  # a column of the tape
     steps = np.zeros(n, np.int64)
 
     active = np.arange(n, dtype=np.intp)
-    base = active * (states * symbols)
-    q, pos, done_steps = state.copy(), head.copy(), steps.copy()
+    cell = active * width + origin  # the head as an index into the flattened tape
+    q, done_steps = state.copy(), steps.copy()
     done = 0
     while done < max_steps and active.size:
-        if pos.min() < ROUND or pos.max() >= width - ROUND:
-            tape = np.pad(tape, ((0, 0), (width // 2, width // 2)))
-            pos += width // 2
-            head += width // 2
-            origin += width // 2
+        column = cell - active * width
+        if column.min() < ROUND or column.max() >= width - ROUND:
+            pad = width // 2
+            tape = np.pad(tape, ((0, 0), (pad, pad)))
+            head += pad
+            origin += pad
             width = tape.shape[1]
+            cell = active * width + column + pad
         flat = tape.reshape(-1)
-        rows = active * width
         for _ in range(min(ROUND, max_steps - done)):
-            cell = rows + pos
-            k = base + q + flat[cell]
+            k = q + flat[cell]
             flat[cell] = flat_writes[k]
-            pos += flat_moves[k]
+            cell += flat_moves[k]
             q = flat_nexts[k]
             done_steps += counted[k]
         done += min(ROUND, max_steps - done)
-        running = counted[base + q + flat[rows + pos]].astype(bool)
+        running = counted[q + flat[cell]].astype(bool)
         stopped = ~running
-        state[active[stopped]], head[active[stopped]] = q[stopped], pos[stopped]
-        steps[active[stopped]] = done_steps[stopped]
-        active, base, q, pos, done_steps = (a[running] for a in (active, base, q, pos, done_steps))
+        finished = active[stopped]
+        state[finished], steps[finished] = q[stopped], done_steps[stopped]
+        head[finished] = cell[stopped] - finished * width
+        active, q, cell, done_steps = (a[running] for a in (active, q, cell, done_steps))
         if on_progress is not None:
             on_progress(done)
-    state[active], head[active], steps[active] = q, pos, done_steps
+    state[active], head[active], steps[active] = q, cell - active * width, done_steps
+    state -= offsets.ravel()
     state //= symbols
     halted = counted.reshape(n, -1)[np.arange(n), state * symbols + tape[np.arange(n), head]] == 0
     non_blank = np.count_nonzero(tape, axis=1)
