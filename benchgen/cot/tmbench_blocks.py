@@ -36,15 +36,14 @@ def queue_text(queue: Sequence[str]) -> str:
 
 def render(trace: QueueTrace) -> str:
     """The step blocks of `trace`, separated by blank lines, with no trailing newline."""
-    blocks = [f"### step 0:\n   - Action: Init\n   - Queue State: {queue_text(trace.states[0])}"]
-    for i in range(1, len(trace.states)):
-        before = trace.states[i - 1]
-        head = before[0]
-        blocks.append(
-            f"### step {i}:\n   - Head Symbol: {head}\n"
-            f"   - Action: Append {' '.join(trace.productions[head])} to the end of the queue. "
-            f"Remove {' '.join(before[:trace.m])} from the head.\n"
-            f"   - Queue State: {queue_text(trace.states[i])}")
+    states, m = trace.states, trace.m
+    shown = [" ".join(q) for q in states]  # each queue is written once (the hot path of big datasets)
+    appended = {symbol: " ".join(word) for symbol, word in trace.productions.items()}
+    blocks = [f"### step 0:\n   - Action: Init\n   - Queue State: [{shown[0]}]"]
+    blocks += [f"### step {i}:\n   - Head Symbol: {states[i - 1][0]}\n"
+               f"   - Action: Append {appended[states[i - 1][0]]} to the end of the queue. "
+               f"Remove {' '.join(states[i - 1][:m])} from the head.\n"
+               f"   - Queue State: [{shown[i]}]" for i in range(1, len(states))]
     if trace.halted:
         blocks[-1] += HALT
     return "\n\n".join(blocks)
