@@ -1,7 +1,10 @@
 """Chain-of-thought renderers: one module per style, each with `render` and a `parse` that inverts it.
 
-Tag-system (queue) traces: `tmbench_blocks` (TMBench's step blocks).
-Turing-machine traces (all from `TMRun`): `tm_blocks` (TMBench-like step blocks), `turing_program`
-(full tape copies with the head marked), `tail_minimal` and `tail_styled` (TAIL's atomic states with
-memory fetch), `caef` (state/command pairs) and `changes` (only what each step changes).
+A scorer parses a model's completion with the item's style (`metadata["style"]`) and compares the
+states it reads with the gold `metadata["states"]`, step by step.
+
+Queue (tag and lag system) traces: `tmbench_blocks` (TMBench's step blocks), `rule_steps` (one rule
+application per step). Turing-machine traces, all from a `tm_run.TMRun` and named in `tm_styles`:
+`tm_blocks`, `turing_program`, `tail_minimal`, `tail_styled`, `caef`, `changes`. Finite automata:
+`state_trace`. Cellular automata: `generations`. RASP: `rasp_frames`.
 """
