@@ -45,9 +45,16 @@ class BatchTables:
 
     def __post_init__(self) -> None:
         shapes = {a.shape for a in (self.writes, self.moves, self.nexts)}
-        if len(shapes) != 1 or self.nexts.ndim != 3:
-            raise InvalidMachineError(f"writes, moves and nexts must share one (n, states, symbols) shape, "
-                                      f"got {sorted(shapes)}")
+        if len(shapes) != 1 or self.nexts.ndim != 3 or 0 in self.nexts.shape:
+            raise InvalidMachineError(f"writes, moves and nexts must share one non-empty shape "
+                                      f"(n, states, symbols), got {sorted(shapes)}")
+        _, states, symbols = self.nexts.shape
+        bounds = (("writes", self.writes, range(symbols)), ("moves", self.moves, range(-1, 2)),
+                  ("nexts", self.nexts, range(-1, states)))
+        problems = [f"{name} outside {allowed}" for name, array, allowed in bounds
+                    if array.min() < allowed.start or array.max() >= allowed.stop]
+        if problems:
+            raise InvalidMachineError(f"bad batch tables: {', '.join(problems)}")
 
     def __len__(self) -> int:
         return self.nexts.shape[0]
@@ -77,6 +84,8 @@ class BatchTables:
     @classmethod
     def from_machines(cls, machines: Sequence[TuringMachine]) -> BatchTables:
         """The tables of one-tape machines (padded to the largest state count and alphabet)."""
+        if not machines:
+            raise InvalidMachineError("no machines given")
         if any(tm.tapes != 1 for tm in machines):
             raise InvalidMachineError("the batch engine runs one-tape machines only")
         codings = [Coding(tm) for tm in machines]
@@ -102,6 +111,9 @@ def random_tables(count: int, *, states: int = 5, symbols: int = 2, seed: int = 
     Each transition goes to Z with probability `halt_probability`, else to a random working state.
     """
     check_budget("count", count)
+    if not 1 <= states <= 25 or symbols < 1 or not 0 <= halt_probability <= 1:
+        raise InvalidMachineError(f"states={states!r} must be 1..25, symbols={symbols!r} at least 1 and "
+                                  f"halt_probability={halt_probability!r} within 0..1")
     rng = np.random.default_rng(seed)
     shape = (count, states + 1, symbols)
     writes = rng.integers(0, symbols, shape, dtype=np.uint8)
@@ -128,6 +140,7 @@ class BatchResult:
     """Each final tape in normal form, as symbol codes."""
 
     def outcome(self, i: int) -> Outcome:
+        """Machine `i`'s outcome: HALTED or STEP_LIMIT."""
         return Outcome.HALTED if self.halted[i] else Outcome.STEP_LIMIT
 
     def config(self, tables: BatchTables, i: int) -> TMConfig:

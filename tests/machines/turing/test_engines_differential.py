@@ -1,10 +1,12 @@
 """Differential tests: every Turing engine agrees with the reference stepper on random machines."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from machines.core import Outcome
+from machines.errors import MachineError
 from machines.turing import accelerated, batch
 from machines.turing.bbchallenge import load
 from machines.turing.engines import run_engine, run_engine_from
@@ -116,3 +118,17 @@ def test_batch_tables_round_trip_through_machines():
     assert np.array_equal(result.steps, again_result.steps)
     assert result.tapes == again_result.tapes
     assert {result.outcome(i) for i in range(50)} == {Outcome.HALTED, Outcome.STEP_LIMIT}
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: batch.random_tables(10, states=26), "states=26"),
+    (lambda: batch.random_tables(0), "count=0"),
+    (lambda: batch.BatchTables.from_machines([]), "no machines"),
+    (lambda: batch.BatchTables(np.zeros((1, 2, 2), np.uint8), np.full((1, 2, 2), 2, np.int8),
+                               np.zeros((1, 2, 2), np.int16)), "moves outside"),
+    (lambda: batch.BatchTables(np.zeros((1, 2, 2), np.uint8), np.zeros((1, 2, 2), np.int8),
+                               np.full((1, 2, 2), 2, np.int16)), "nexts outside"),
+])
+def test_bad_batch_requests_raise_one_clear_error(call, message):
+    with pytest.raises(MachineError, match=message):
+        call()
