@@ -76,28 +76,36 @@ def _load(path: str, format: str | None):
     return load_text(read_text(path), path=path, format=format)
 
 
-def _input(loaded, given: str | None) -> Any:
-    """The input to run on: --input (split into tapes on '|'; a space is the symbol the format's
-    metadata names as 'space'), else the file's own input, else empty."""
-    from machines.turing.machine import TuringMachine
+def _start(loaded, given: str | None) -> tuple[Any, Any]:
+    """The input to run on and the initial configuration.
 
-    machine = loaded.machine
-    if given is None:
-        return loaded.input if loaded.input is not None else ""
-    given = given.replace(" ", loaded.metadata.get("space", " "))
-    if isinstance(machine, TuringMachine) and machine.tapes > 1:
-        return tuple(given.split("|"))
-    return given
-
-
-def _initial(machine, input: Any, given: str | None):
-    """The initial configuration; a bad --input is reported as such."""
+    The input is --input (tapes split on '|'; a space stands for the symbol the format's metadata
+    names 'space'), else the file's own input, else empty. Where the metadata names a 'head_marker'
+    (Morphett's '*'), its first place in --input is the head's start cell; a file may give that
+    cell as metadata 'head'. A bad --input is reported as such.
+    """
     from machines.errors import InvalidInputError
+    from machines.turing.machine import Tape, TMConfig, TuringMachine
 
+    machine, metadata = loaded.machine, loaded.metadata
+    is_tm = isinstance(machine, TuringMachine)
+    head = 0
+    if given is None:
+        input = loaded.input if loaded.input is not None else ""
+        head = metadata.get("head", 0)
+    else:
+        text = given.replace(" ", metadata.get("space", " "))
+        marker = metadata.get("head_marker")
+        if marker and marker in text:
+            head, text = text.index(marker), text.replace(marker, "")
+        input = tuple(text.split("|")) if is_tm and machine.tapes > 1 else text
     try:
-        return machine.initial(input)
+        config = machine.initial(input)
     except InvalidInputError as error:
         raise InvalidInputError(f"--input {given!r}: {error}" if given is not None else str(error)) from None
+    if head and is_tm:
+        config = TMConfig(config.state, (Tape.normal(list(input), 0, head, machine.blank), *config.tapes[1:]))
+    return input, config
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -110,14 +118,13 @@ def run_command(args: argparse.Namespace) -> int:
 
     loaded = _load(args.file, args.format)
     machine = loaded.machine
-    input = _input(loaded, args.input)
+    input, start_config = _start(loaded, args.input)
     is_tm = isinstance(machine, TuringMachine)
     if args.engine is not None and not is_tm:
         from machines.turing.engines import UnsupportedMachineError
 
         raise UnsupportedMachineError(f"--engine applies to Turing machines; {args.file} holds a "
                                       f"{type(machine).__name__}")
-    start_config = _initial(machine, input, args.input)
     console, errors = Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False)
     engine = args.engine or ("reference" if args.detect_cycles else "plain")
     if args.trace:
@@ -125,7 +132,7 @@ def run_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _progress(errors, args.max_steps, quiet=args.json) as on_progress:
         if args.trace or not is_tm or (args.detect_cycles and engine == "reference"):
-            result = _run_traced(machine, input, args, on_progress, console)
+            result = _run_traced(machine, input, start_config, args, on_progress, console)
         else:
             result = _run_engine(machine, start_config, args, engine, on_progress)
     elapsed = time.perf_counter() - started
@@ -156,7 +163,7 @@ def _show_input(input: Any) -> Any:
     return str(input)
 
 
-def _run_traced(machine, input, args, on_progress, console) -> dict:
+def _run_traced(machine, input, start_config, args, on_progress, console) -> dict:
     """Runs with the trace model (any machine family). --trace prints each snapshot as it comes (or,
     with --json, collects them), so memory stays small however long the run."""
     from machines.core import Retention, run
@@ -171,7 +178,7 @@ def _run_traced(machine, input, args, on_progress, console) -> dict:
             console.print(f"{step:>6}  {config.render()}" + (f"  ({rule})" if rule is not None else ""),
                           markup=False)
 
-    counted = _Counted(machine, on_progress, on_step if args.trace else None)
+    counted = _Counted(machine, start_config, on_progress, on_step if args.trace else None)
     trace = run(counted, input, max_steps=args.max_steps, detect_cycles=args.detect_cycles,
                 retention=Retention.ends(0, 0))
     final = trace.final.config
@@ -195,17 +202,19 @@ def _run_engine(machine, config, args, engine: str, on_progress) -> dict:
 
 
 class _Counted:
-    """A machine that reports its step count now and then (drives the progress bar of any family)
-    and, for --trace, every configuration it reaches (`on_step(step, config, rule)`)."""
+    """A machine started in `start` that reports its step count now and then (drives the progress
+    bar of any family) and, for --trace, every configuration it reaches (`on_step(step, config,
+    rule)`)."""
 
     EVERY = 65_536
 
-    def __init__(self, machine, on_progress, on_step=None) -> None:
-        self.machine, self.on_progress, self.on_step, self.steps = machine, on_progress, on_step, 0
+    def __init__(self, machine, start, on_progress, on_step=None) -> None:
+        self.machine, self.start, self.on_progress, self.on_step = machine, start, on_progress, on_step
+        self.steps = 0
         self.name = getattr(machine, "name", "") or type(machine).__name__
 
     def initial(self, input):
-        config = self.machine.initial(input)
+        config = self.start
         if self.on_step is not None:
             self.on_step(0, config, None)
         return config
@@ -354,10 +363,10 @@ def diagram_command(args: argparse.Namespace) -> int:
         write_text(args.out, diagram.to_dot(graph) if suffix == ".dot" else diagram.to_mermaid(graph))
         what = f"state graph of {graph.number_of_nodes()} states"
     else:
-        input = _input(loaded, args.input)
-        _initial(machine, input, args.input)
+        input, start = _start(loaded, args.input)
         every = -(-args.max_steps // DIAGRAM_ROWS)  # keeps pictures of long runs to about DIAGRAM_ROWS rows
-        trace = run(machine, input, max_steps=args.max_steps, retention=Retention.stride(every))
+        trace = run(_Counted(machine, start, None), input, max_steps=args.max_steps,
+                    retention=Retention.stride(every))
         what = f"space-time diagram of {trace.steps} steps ({trace.outcome.value})"
         if every > 1:
             what += f", a row every {every} steps"

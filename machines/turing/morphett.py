@@ -5,7 +5,9 @@ symbol or state matches anything (looked up as (state, symbol), (state, *), (*, 
 and as written symbol or next state keeps the current one; moves are l, r and * (stay); a state
 whose name starts with `halt` halts. Loading expands the wildcards over the states and symbols
 the file names, and turns every missing rule into `state x x * halt`, because Morphett's simulator
-counts one step when it halts for want of a rule (and then shows state `halt`).
+counts one step when it halts for want of a rule (and then shows state `halt`). The input is the
+`$INITIAL_TAPE`; where a `*` in it puts the head past cell 0, metadata['head'] says which cell
+(the CLI starts the run there).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from machines.errors import ConversionError, MachineSyntaxError, Span
 from machines.formats import Loaded
-from machines.turing.errors import ConflictingRulesError, InputSymbolError
+from machines.turing.errors import ConflictingRulesError
 from machines.turing.machine import Move, Rule, TuringMachine
 
 BLANK = "_"
@@ -49,24 +51,18 @@ def initial_tape(text: str) -> tuple[str, str]:
     return found.group(1), _INITIAL_TAPE_LINE.sub("", text, count=1)
 
 
-def _tape_input(tape: str) -> str:
-    """Morphett's Reset(): spaces are blanks; a `*` would mark the head, only supported at cell 0."""
-    if WILDCARD in tape and tape.index(WILDCARD) != 0:
-        raise InputSymbolError(f"initial tape {tape!r} puts the head ('*') past the first cell, which "
-                               "turingbox does not support; start the tape at the head",
-                               span=None)
-    return tape.replace(WILDCARD, "").replace(" ", BLANK).rstrip(BLANK)
+def tape_input(tape: str) -> tuple[str, int]:
+    """Morphett's Reset(): the tape's content (a space is a blank) and the head's cell, which the
+    first `*` marks (cell 0 without one)."""
+    head = max(tape.find(WILDCARD), 0)
+    return tape.replace(WILDCARD, "").replace(" ", BLANK).rstrip(BLANK), head
 
 
 def load(text: str) -> Loaded:
     """Reads a Morphett program and its `$INITIAL_TAPE`; bad lines raise MachineSyntaxError."""
     text = text.replace("\r", "")
     tape, program = initial_tape(text)
-    try:
-        input = _tape_input(tape)
-    except InputSymbolError as error:
-        line = next(i for i, s in enumerate(text.split("\n"), 1) if "$INITIAL_TAPE" in s)
-        raise InputSymbolError(error.message, span=Span(line, 1), source=text) from None
+    input, head = tape_input(tape)
     table: dict[str, dict[str, tuple[Rule, int]]] = {}
     states: dict[str, None] = {START: None}
     symbols: dict[str, None] = {BLANK: None}
@@ -89,7 +85,8 @@ def load(text: str) -> Loaded:
         states.update({s: None for s in (rule.state, rule.next_state) if s != WILDCARD})
         symbols.update({s: None for s in (*rule.read, *rule.write) if s != WILDCARD})
     symbols.update({s: None for s in input})
-    return Loaded(_expand(table, list(states), list(symbols), name), input, metadata={"space": BLANK})
+    metadata = {"space": BLANK, "head_marker": WILDCARD, **({"head": head} if head else {})}
+    return Loaded(_expand(table, list(states), list(symbols), name), input, metadata=metadata)
 
 
 def _parse_line(fields: list[tuple[str, int]], number: int, text: str) -> Rule:

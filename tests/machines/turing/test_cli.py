@@ -276,3 +276,17 @@ def test_the_caret_stays_under_the_column_of_a_long_line(tmp_path, capsys):
     assert err[-2] == line and err[-1] == " " * 9 + "^"
     assert err[0].endswith("long.tm:2:10: a rule needs '->' between the state and symbols it reads and what "
                            "it does: STATE READ -> WRITE MOVE NEXT")
+
+
+def test_morphett_head_marker_in_the_file_and_in_input(tmp_path, capsys):
+    path = write(tmp_path, "m.txt", "0 0 x * halt\n0 1 y * halt\n; $INITIAL_TAPE: 1*01")
+    assert turingbox("run", path, "--json") == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["final"], result["steps"]) == ("halt | 0: 1 [x] 1", 1)
+    for engine in ("reference", "plain", "accelerated"):
+        assert turingbox("run", path, "--input", "11*0", "--json", "--engine", engine) == 0
+        assert json.loads(capsys.readouterr().out)["final"] == "halt | 0: 1 1 [x]"
+    assert turingbox("run", path, "--input", "1*1", "--trace") == 0
+    assert "     0  0 | 0: 1 [1]" in capsys.readouterr().out
+    assert turingbox("diagram", path, "--out", tmp_path / "m.txt.txt") == 0
+    assert (tmp_path / "m.txt.txt").read_text(encoding="utf-8").splitlines()[0] == "0 0  1 [0] 1"

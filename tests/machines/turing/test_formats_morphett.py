@@ -10,7 +10,7 @@ from machines.errors import MachineSyntaxError
 from machines.files import read_text
 from machines.formats import detect_format
 from machines.turing import Move, Rule
-from machines.turing.errors import ConflictingRulesError, InputSymbolError
+from machines.turing.errors import ConflictingRulesError
 from machines.turing.morphett import dump, initial_tape, load, sniff
 from tests.common.paths import shared
 from tests.common.strategies import turing_machines
@@ -141,10 +141,10 @@ def test_initial_tape_line_is_removed_from_the_program():
     assert tape == "1" and "0 1 1 r 0" not in program
 
 
-def test_a_head_marker_past_the_first_cell_is_refused_clearly():
-    with pytest.raises(InputSymbolError) as caught:
-        load("0 _ 1 r halt\n; $INITIAL_TAPE: 1*0")
-    assert caught.value.span.line == 2
+def test_a_head_marker_names_the_start_cell():
+    loaded = load("0 _ 1 r halt\n; $INITIAL_TAPE: 1 *01*")
+    assert (loaded.input, loaded.metadata["head"]) == ("1_01", 2)
+    assert "head" not in load("0 _ 1 r halt\n; $INITIAL_TAPE: *01").metadata
 
 
 ERRORS = [
