@@ -63,6 +63,20 @@ def find_period(engine: Engine, *, max_period: int) -> Periodicity | None:
     return None
 
 
+def period_in_box(engine: Engine, *, max_period: int) -> int | None:
+    """The smallest p <= max_period after which the cells inside the current bounding box are as they
+    are now: the period of a gun, whose body recurs while the gliders it emits move away."""
+    check_budget("max_period", max_period)
+    start = engine.pattern()
+    if start.box is None:
+        return 1
+    for period in range(1, max_period + 1):
+        engine.step()
+        if engine.pattern().within(start.box) == start:
+            return period
+    return None
+
+
 def stabilisation(engine: Engine, *, max_generations: int, window: int = 60) -> int | None:
     """The generation from which the population is 2-periodic (pop(t) == pop(t + 2) for every t
     checked, `window` generations on) but was not one generation earlier; None if that is not

@@ -51,7 +51,7 @@ def render(machine: LifeMachine, *, input: Pattern | None = None) -> str:
         machine = replace(machine, pattern=input)
     if machine.rule != LIFE:
         raise ConversionError(f"Life 1.06 cannot record the rule {machine.rule}; write RLE instead")
-    head = [HEADER] + ([f"#N {machine.name}"] if machine.name else [])
+    head = [HEADER] + ([f"#N {machine.name}"] if machine.name else []) + [f"#D {c}" for c in machine.comments]
     cells = sorted(machine.pattern.cells, key=lambda c: (c[1], c[0]))
     return "\n".join(head + [f"{x} {y}" for x, y in cells]) + "\n"
 
