@@ -97,12 +97,14 @@ def to_png(machine: Automaton, *, size: float = 6.0, dpi: int = 100) -> bytes:
                            node_color="none", edgecolors="black")
     labels = {q: _node_label(graph, q) for q in graph}
     nx.draw_networkx_labels(graph, layout, labels=labels, ax=axes, font_size=9 if len(graph) <= 30 else 6)
-    # Self-loops are written above their state: drawn as arcs they hide under the node.
+    # Self-loops are written beside their state, away from the middle: drawn as arcs they hide under it.
+    middle = sum(layout.values()) / len(layout)
     for q in graph:
         if graph.has_edge(q, q):
-            x, y = layout[q]
-            axes.annotate(f"↻ {graph.edges[q, q]['label']}", (x, y), xytext=(0, 22),
-                          textcoords="offset points", ha="center", fontsize=8)
+            away = layout[q] - middle
+            away = away / (float((away ** 2).sum()) ** 0.5 or 1.0) * 24
+            axes.annotate(f"↻ {graph.edges[q, q]['label']}", layout[q], xytext=(away[0], away[1]),
+                          textcoords="offset points", ha="center", va="center", fontsize=8, color="#444")
     straight = [(u, v) for u, v in graph.edges if u != v and not graph.has_edge(v, u)]
     curved = [(u, v) for u, v in graph.edges if u != v and graph.has_edge(v, u)]
     for edges, style in ((straight, "arc3"), (curved, "arc3,rad=0.2")):
