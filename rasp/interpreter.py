@@ -38,6 +38,7 @@ from rasp.values import Selection, Sequence, is_atom
 
 Value = Sequence | Selection
 _EXACT_FLOAT_INT = 2**53
+_FEW_VALUES = 8
 
 
 def as_input(input: object) -> list:
@@ -284,6 +285,14 @@ def _combine(node: Aggregate, rows: np.ndarray, values: tuple, widths: np.ndarra
 def _means(rows: np.ndarray, values: tuple, widths: np.ndarray) -> list[float]:
     """Means as the original computes them: `sum(selected) * 1.0 / count`, summing left to right."""
     if all(not isinstance(v, float) for v in values):
+        distinct = set(values)
+        if len(distinct) <= _FEW_VALUES:
+            # integer sums by counting each value's selected positions: exact and cheap (bool masks)
+            column = np.array(values, dtype=object)
+            sums = sum(v * np.count_nonzero(rows & (column == v)[None, :], axis=1).astype(object)
+                       for v in distinct if v)
+            return [int(total) * 1.0 / int(w) for total, w in zip(np.broadcast_to(sums, widths.shape),
+                                                                  widths, strict=True)]
         if max(abs(v) for v in values) * len(values) < _EXACT_FLOAT_INT:
             sums = rows.astype(float) @ np.array(values, dtype=float)  # exact: integer sums below 2**53
             return (sums / widths).tolist()
