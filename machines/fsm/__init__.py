@@ -1,5 +1,4 @@
-"""Finite automata: DFAs, NFAs with epsilon moves, Mealy and Moore transducers, regular expressions,
-the classic algorithms, generators for benchmarks, diagrams and the .fsm and JFLAP formats."""
+"""Finite automata: DFAs, NFAs, transducers, regexes, algorithms, generators, diagrams and formats."""
 
 from machines.fsm.dfa import DFA, DFAConfig, Transition
 from machines.fsm.errors import FsmSyntaxError, JflapError, RegexSyntaxError

@@ -1,6 +1,8 @@
-"""Provides automata for benchmarks: seeded random DFAs, and the state-tracking automata of the
-chain-of-thought literature (composition in the symmetric group S5, parity, modular counters) and
-divisibility checkers."""
+"""Provides automata for benchmarks: seeded random DFAs, state-tracking automata and divisibility.
+
+The state-tracking automata are those of the chain-of-thought literature: composition in the
+symmetric group S5, parity and modular counters.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Provides JFLAP `.jff` files: finite automata read and written as DFAs or NFAs, and single-tape Turing
-machines read as `machines.turing.TuringMachine` with JFLAP's semantics.
+"""Provides JFLAP `.jff` files: automata as DFAs or NFAs, single-tape Turing machines as TuringMachine.
 
 JFLAP semantics kept here: an empty `<read/>` in an automaton is a lambda (epsilon) move; a
 multi-character label reads its characters one after another; an FA with no lambda moves and at most

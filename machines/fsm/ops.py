@@ -1,5 +1,8 @@
-"""Provides the algorithms on finite automata: subset construction, Hopcroft minimisation, equivalence
-with a shortest counterexample, boolean operations, emptiness, finiteness and enumeration of words."""
+"""Provides the algorithms on finite automata, from subset construction to enumeration of words.
+
+Subset construction, Hopcroft minimisation, equivalence with a shortest counterexample, boolean
+operations, emptiness, finiteness and enumeration of the accepted words by length.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Provides regular expressions: a lark grammar (regex.lark), a syntax tree, and Thompson's construction
-of an NFA with epsilon moves."""
+"""Provides regular expressions: a lark grammar (regex.lark), a syntax tree and Thompson's NFAs."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Provides finite-state transducers: Mealy machines (output on transitions) and Moore machines (output
-on states), with their configurations."""
+"""Provides finite-state transducers: Mealy and Moore machines, with their configurations.
+
+A Mealy machine writes on its transitions, a Moore machine on the states it enters.
+"""
 
 from __future__ import annotations
 

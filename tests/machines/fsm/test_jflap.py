@@ -1,5 +1,8 @@
-"""JFLAP files: the 20 real files of ../shared/data/formats/jflap load and run, with words worked out by
-hand from each file's transitions; export and re-import keeps the language; bad files give located errors."""
+"""JFLAP files: the 20 real files of ../shared/data/formats/jflap load and run as their content says.
+
+The words are worked out by hand from each file's transitions; export and re-import keeps the
+language; bad files give one located error.
+"""
 
 import pytest
 from hypothesis import given, settings
