@@ -289,4 +289,5 @@ def test_morphett_head_marker_in_the_file_and_in_input(tmp_path, capsys):
     assert turingbox("run", path, "--input", "1*1", "--trace") == 0
     assert "     0  0 | 0: 1 [1]" in capsys.readouterr().out
     assert turingbox("diagram", path, "--out", tmp_path / "m.txt.txt") == 0
-    assert (tmp_path / "m.txt.txt").read_text(encoding="utf-8").splitlines()[0] == "0 0  1 [0] 1"
+    lines = (tmp_path / "m.txt.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == ["0 0     1 [0] 1", "1 halt  1 [x] 1"]
