@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchgen import Item, SplitRule, create_dataset, duplicate_report, item_rng, task_names
+from benchgen import Item, SplitRule, create_dataset, duplicate_report, item_rng, task_named, task_names
 from benchgen.errors import ConfigError, UnknownTaskError
 
 
@@ -76,3 +76,19 @@ def test_split_by_metadata_field_and_errors():
         SplitRule("metadata:colour").split_of(item)
     with pytest.raises(ConfigError, match="test_fraction=0"):
         SplitRule("input", 0)
+
+
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 50), st.floats(allow_nan=False),
+                   st.text(max_size=6), st.lists(st.text(max_size=2), max_size=4))
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_any_knob_value_is_accepted_or_one_config_error(data):
+    task = data.draw(st.sampled_from(task_names()))
+    knob = data.draw(st.sampled_from(task_named(task).config.knobs()))
+    value = data.draw(VALUES)
+    try:
+        task_named(task).config.from_knobs({knob: value})
+    except ConfigError as error:
+        assert knob in str(error)
