@@ -2,7 +2,7 @@
 
 from machines.fsm.dfa import DFA, DFAConfig, Transition
 from machines.fsm.errors import FsmSyntaxError, JflapError, RegexSyntaxError
-from machines.fsm.fast import TransitionMonoid, accepts_batch, accepts_scan, final_states_batch
+from machines.fsm.fast import TransitionMonoid, accepts_batch, accepts_scan, final_states_batch, states_batch
 from machines.fsm.generators import (
     make_divisibility,
     make_modular_counter,
@@ -70,6 +70,7 @@ __all__ = [
     "random_dfa",
     "regex_to_nfa",
     "shortest_word",
+    "states_batch",
     "symmetric_difference",
     "to_dot",
     "to_mermaid",

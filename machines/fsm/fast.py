@@ -104,36 +104,70 @@ def accepts_scan(dfa: DFA, input: str | Sequence[str], *, max_size: int = 1024) 
     return dfa.accepts(input) if monoid is None else monoid.accepts(input)
 
 
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Inputs coded for a lock-step run: a premultiplied flat table and position-major columns."""
+
+    flat: np.ndarray
+    start: int
+    columns: np.ndarray
+    lengths: np.ndarray
+    stride: int
+    states: int
+
+    @classmethod
+    def of(cls, dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> _Batch:
+        complete = dfa.complete()
+        n, k = len(complete.states), len(complete.alphabet)
+        index = {q: i for i, q in enumerate(complete.states)}
+        table = np.empty((n, k + 1), dtype=np.int32)
+        for (q, s), t in complete.transitions.items():
+            table[index[q], complete.alphabet.index(s)] = index[t]
+        table[:, k] = np.arange(n)  # the padding symbol leaves every state unchanged
+        if complete.byte_coded and all(isinstance(word, str) for word in inputs):
+            codes = encode(complete, "".join(inputs))  # one C-level pass over all the inputs
+            lengths = np.fromiter(map(len, inputs), dtype=np.int64, count=len(inputs))
+        else:
+            coded = [encode(complete, word) for word in inputs]
+            codes = np.concatenate([np.zeros(0, np.int32), *coded])
+            lengths = np.fromiter(map(len, coded), dtype=np.int64, count=len(coded))
+        width = int(lengths.max(initial=0))
+        words = np.full((len(inputs), width), k, dtype=np.int32)
+        words[np.arange(width) < lengths[:, None]] = codes  # row-major order is the concatenation's order
+        return cls((table * (k + 1)).ravel(), index[complete.start] * (k + 1),
+                   np.ascontiguousarray(words.T), lengths, k + 1, len(dfa.states))
+
+    def run(self):
+        """Yields the premultiplied state of every input before the first and after each position."""
+        q = np.full(len(self.lengths), self.start, dtype=np.int32)
+        yield q
+        for column in self.columns:  # one add and one gather per position
+            q = self.flat[q + column]
+            yield q
+
+
 def final_states_batch(dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> np.ndarray:
     """The final state index of each input in `dfa.states` (-1 where a partial DFA got stuck).
 
     All inputs advance together, one numpy gather per position; shorter inputs are padded with a
     symbol that leaves every state unchanged.
     """
-    complete = dfa.complete()
-    n, k = len(complete.states), len(complete.alphabet)
-    index = {q: i for i, q in enumerate(complete.states)}
-    table = np.empty((n, k + 1), dtype=np.int32)
-    for (q, s), t in complete.transitions.items():
-        table[index[q], complete.alphabet.index(s)] = index[t]
-    table[:, k] = np.arange(n)
-    if complete.byte_coded and all(isinstance(word, str) for word in inputs):
-        codes = encode(complete, "".join(inputs))  # one C-level pass over all the inputs
-        lengths = np.fromiter(map(len, inputs), dtype=np.int64, count=len(inputs))
-    else:
-        coded = [encode(complete, word) for word in inputs]
-        codes = np.concatenate([np.zeros(0, np.int32), *coded])
-        lengths = np.fromiter(map(len, coded), dtype=np.int64, count=len(coded))
-    width = int(lengths.max(initial=0))
-    words = np.full((len(inputs), width), k, dtype=np.int32)
-    words[np.arange(width) < lengths[:, None]] = codes  # row-major order is the concatenation's order
-    # Premultiplied flat table over position-major columns: one add and one gather per position.
-    flat = (table * (k + 1)).ravel()
-    q = np.full(len(inputs), index[complete.start] * (k + 1), dtype=np.int32)
-    for column in np.ascontiguousarray(words.T):
-        q = flat[q + column]
-    q //= k + 1
-    return np.where(q >= len(dfa.states), -1, q)
+    batch = _Batch.of(dfa, inputs)
+    *_, q = batch.run()
+    q = q // batch.stride
+    return np.where(q >= batch.states, -1, q)
+
+
+def states_batch(dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> np.ndarray:
+    """The state index of each input before and after each symbol: a (inputs, longest + 1) int array.
+
+    Row i holds len(inputs[i]) + 1 states (the trace a run records), then -1; -1 also marks the
+    positions after a partial DFA got stuck.
+    """
+    batch = _Batch.of(dfa, inputs)
+    states = np.stack(list(batch.run()), axis=1) // batch.stride
+    beyond = np.arange(states.shape[1]) > batch.lengths[:, None]
+    return np.where(beyond | (states >= batch.states), -1, states)
 
 
 def accepts_batch(dfa: DFA, inputs: Sequence[str | Sequence[str]]) -> np.ndarray:

@@ -14,6 +14,7 @@ from machines.fsm import (
     make_divisibility,
     make_parity,
     make_symmetric_group,
+    states_batch,
 )
 from tests.machines.fsm.strategies import dfas, words_over
 
@@ -59,3 +60,14 @@ def test_scan_on_s5_matches_multiplying_permutations():
     from machines.fsm.fast import encode
 
     assert monoid.final_state(encode(s5, word)) == state
+
+
+@given(dfas(max_states=4), st.lists(words_over(max_size=10), min_size=1, max_size=10))
+def test_state_sequences_are_the_traces_of_runs(dfa, words):
+    from machines.core import run
+
+    table = states_batch(dfa, words)
+    for row, word in zip(table.tolist(), words, strict=True):
+        trace = [dfa.states.index(s.config.state) for s in run(dfa, word, max_steps=20)]
+        expected = trace + [-1] * (table.shape[1] - len(trace))
+        assert row == expected
