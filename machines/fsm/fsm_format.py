@@ -90,6 +90,8 @@ def load(text: str) -> Loaded:
     if "input" in spec.settings:
         values = spec.settings["input"][1]
         word = tuple(str(v) for v in values)
+        if all(len(symbol) == 1 for symbol in machine.alphabet):
+            word = "".join(word)  # reads (and prints) as the string it is
         for i, value in enumerate(values):
             if str(value) not in machine.alphabet:
                 raise spec.error(f"input symbol {str(value)!r} at position {i} is not in alphabet "

@@ -31,7 +31,7 @@ input: 1 1 0
 
 def test_reads_a_commented_file():
     loaded = load_text(DIV3_TEXT, path="div3.fsm")
-    assert loaded.format == "fsm" and loaded.input == ("1", "1", "0")
+    assert loaded.format == "fsm" and loaded.input == "110"
     dfa = loaded.machine
     assert dfa.name == "multiples of 3" and dfa.accepts(loaded.input)
     assert dfa == DFA(make_divisibility(3).states, ("0", "1"), make_divisibility(3).transitions, "r0",
@@ -55,7 +55,7 @@ def test_transducers_round_trip_with_input():
                   "s", "toggle")
     for machine in (mealy, moore):
         loaded = load(dump(machine, input="a"))
-        assert loaded.machine == machine and loaded.input == ("a",)
+        assert loaded.machine == machine and loaded.input == "a"
 
 
 def test_epsilon_is_written_and_read_as_epsilon_or_lambda():
