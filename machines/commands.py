@@ -140,6 +140,9 @@ def run_command(args: argparse.Namespace) -> int:
                   format=loaded.format, engine=engine if is_tm else None, input=_show_input(input),
                   seconds=round(elapsed, 6))
     final = result.pop("final_config")
+    accepting = loaded.metadata.get("accepting")  # a format whose halted machines accept in these states
+    if accepting is not None and result["outcome"] == "halted":
+        result["outcome"] = "accepted" if final.state in accepting else "rejected"
     if args.json:
         import json
 

@@ -192,3 +192,12 @@ def test_multi_character_symbols_cannot_be_exported():
 
     with pytest.raises(ConversionError, match="multi-character label"):
         dump_text(make_symmetric_group(3), "jflap")
+
+
+@pytest.mark.parametrize(("input", "verdict"), [("0011", "accepted"), ("011", "rejected")])
+def test_turingbox_run_reports_jflaps_verdict(capsys, input, verdict):
+    from machines.cli import main as turingbox
+
+    path = shared("formats", "jflap", "test_tm.jff")
+    assert turingbox(["run", str(path), "--input", input, "--json"]) == 0
+    assert f'"outcome": "{verdict}"' in capsys.readouterr().out
