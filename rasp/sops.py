@@ -237,6 +237,8 @@ class Map(SOp):
 
     def _format(self, parts: list[str]) -> str:
         if "{0}" in self.op:
+            if not self.op.startswith(("indicator(", "round(")):
+                parts = [f"({p})" if " " in p and not p.startswith("(") else p for p in parts]
             return self.op.format(*parts)
         return f"{self.op}({', '.join(parts)})"
 
