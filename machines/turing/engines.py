@@ -40,6 +40,8 @@ class Engine:
     run: EngineRun
     max_tapes: int | None = None
     """The most tapes it can run (None: any number)."""
+    detects_cycles: bool = False
+    """Whether `run` takes `detect_cycles=True` (stop with CYCLE at the first repeated configuration)."""
 
 
 _PROGRESS_EVERY = 100_000
@@ -81,7 +83,8 @@ class _FromConfig:
 
 ENGINES: dict[str, Engine] = {
     e.name: e for e in (
-        Engine("reference", "the trace-model stepper (machines.core.run); slow, the oracle", _run_reference),
+        Engine("reference", "the trace-model stepper (machines.core.run); slow, the oracle", _run_reference,
+               detects_cycles=True),
         Engine("plain", "integer tables and bytearray tapes in a tight loop; any number of tapes", plain.run),
         Engine("accelerated", "run-length-encoded block macro machine with chain steps; one tape",
                accelerated.run, max_tapes=1),
@@ -117,11 +120,8 @@ def run_engine_from(tm: TuringMachine, config: TMConfig, *, engine: str = "plain
     if chosen.max_tapes is not None and tm.tapes > chosen.max_tapes:
         raise UnsupportedMachineError(f"engine={engine!r} runs machines with at most {chosen.max_tapes} "
                                       f"tape(s); this one has {tm.tapes}: use engine='plain'")
-    if detect_cycles:
-        if chosen.run is not _run_reference:
-            raise UnsupportedMachineError(f"engine={engine!r} does not detect cycles: use engine='reference'")
-        outcome, steps, final = _run_reference(tm, config, max_steps=max_steps, on_progress=on_progress,
-                                               detect_cycles=True)
-    else:
-        outcome, steps, final = chosen.run(tm, config, max_steps=max_steps, on_progress=on_progress)
+    if detect_cycles and not chosen.detects_cycles:
+        raise UnsupportedMachineError(f"engine={engine!r} does not detect cycles: use engine='reference'")
+    options = {"detect_cycles": True} if detect_cycles else {}
+    outcome, steps, final = chosen.run(tm, config, max_steps=max_steps, on_progress=on_progress, **options)
     return EngineResult(outcome, steps, tm.non_blank(final), final)
