@@ -15,16 +15,22 @@ from machines.life.rule import Rule
 class Node:
     """A square of 2^level x 2^level cells; level 0 nodes are single cells."""
 
-    __slots__ = ("level", "ne", "nw", "population", "se", "sw")
+    __slots__ = ("future", "level", "ne", "nw", "population", "se", "sw")
 
     def __init__(self, level: int, nw: Node | None, ne: Node | None, sw: Node | None, se: Node | None,
                  population: int) -> None:
         self.level, self.nw, self.ne, self.sw, self.se = level, nw, ne, sw, se
         self.population = population
+        self.future: dict[int, Node] | None = None
+        """Memo of `Hashlife._successor`: j -> the centre 2^j generations on (rule-specific, so
+        nodes are never shared between Hashlife instances)."""
 
 
-DEAD = Node(0, None, None, None, None, 0)
-ALIVE = Node(0, None, None, None, None, 1)
+# Bit i of a 4x4 square is the cell (i % 4, i // 4); these masks pick the eight neighbours of each
+# of the four centre cells (5, 6, 9, 10), in the order nw, ne, sw, se.
+_CENTRE = (5, 6, 9, 10)
+_AROUND = tuple(sum(1 << (c + dy * 4 + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dx or dy)
+                for c in _CENTRE)
 
 
 class Hashlife:
@@ -40,8 +46,10 @@ class Hashlife:
         self.generation = 0
         self.max_cells = max_cells
         self._joined: dict[tuple[Node, Node, Node, Node], Node] = {}
-        self._empty: list[Node] = [DEAD]
-        self._future: dict[tuple[Node, int], Node] = {}
+        self._dead, self._alive = Node(0, None, None, None, None, 0), Node(0, None, None, None, None, 1)
+        self._empty: list[Node] = [self._dead]
+        self._born = sum(1 << n for n in rule.birth)
+        self._kept = sum(1 << n for n in rule.survival)
         self._extent: dict[Node, tuple[int, int, int, int] | None] = {}
         box = pattern.box or Box(0, 0, 1, 1)
         level = max(3, (max(box.width, box.height) - 1).bit_length())
@@ -69,7 +77,7 @@ class Hashlife:
         if not cells:
             return self._empty_node(level)
         if level == 0:
-            return ALIVE
+            return self._alive
         half = 1 << (level - 1)
         quads: tuple[list, list, list, list] = ([], [], [], [])
         for cx, cy in cells:
@@ -94,26 +102,24 @@ class Hashlife:
     # -- evolution ---------------------------------------------------------------------------
 
     def _base(self, n: Node) -> Node:
-        """The centre 2x2 of a 4x4 node after one generation."""
-        grid = [[0] * 4 for _ in range(4)]
-        for qy, qx, q in ((0, 0, n.nw), (0, 2, n.ne), (2, 0, n.sw), (2, 2, n.se)):
-            for dy, dx, c in ((0, 0, q.nw), (0, 1, q.ne), (1, 0, q.sw), (1, 1, q.se)):
-                grid[qy + dy][qx + dx] = c.population
+        """The centre 2x2 of a 4x4 node after one generation (neighbours counted with bit masks)."""
+        bits = 0
+        for offset, q in ((0, n.nw), (2, n.ne), (8, n.sw), (10, n.se)):
+            bits |= (q.nw.population | q.ne.population << 1 | q.sw.population << 4
+                     | q.se.population << 5) << offset
         out = []
-        for y in (1, 2):
-            for x in (1, 2):
-                around = sum(grid[y + dy][x + dx] for dy in (-1, 0, 1) for dx in (-1, 0, 1)) - grid[y][x]
-                out.append(ALIVE if self.rule.next_state(bool(grid[y][x]), around) else DEAD)
+        for centre, around in zip(_CENTRE, _AROUND, strict=True):
+            rule = self._kept if bits >> centre & 1 else self._born
+            out.append(self._alive if rule >> (bits & around).bit_count() & 1 else self._dead)
         return self._join(*out)
 
     def _successor(self, n: Node, j: int) -> Node:
         """The centre of `n` (level k >= 2) after 2^j generations, 0 <= j <= k - 2."""
+        future = n.future
+        if future is not None and j in future:
+            return future[j]
         if n.population == 0:
             return self._empty_node(n.level - 1)
-        key = (n, j)
-        result = self._future.get(key)
-        if result is not None:
-            return result
         if n.level == 2:
             result = self._base(n)
         else:
@@ -131,7 +137,9 @@ class Hashlife:
                           self._successor(join(a[1], a[2], a[4], a[5]), step),
                           self._successor(join(a[3], a[4], a[6], a[7]), step),
                           self._successor(join(a[4], a[5], a[7], a[8]), step))
-        self._future[key] = result
+        if future is None:
+            n.future = future = {}
+        future[j] = result
         return result
 
     def _is_padded(self, j: int) -> bool:
