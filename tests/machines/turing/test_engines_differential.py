@@ -33,6 +33,19 @@ def test_plain_and_accelerated_agree_with_the_reference(run):
     assert run_engine(tm, tape_input, engine="accelerated", max_steps=budget) == expected
 
 
+@given(runs(), st.sampled_from(["plain", "accelerated"]))
+def test_a_budget_one_larger_is_one_more_step(run, engine):
+    tm, tape_input, budget = run
+    shorter = run_engine(tm, tape_input, engine=engine, max_steps=budget)
+    longer = run_engine(tm, tape_input, engine=engine, max_steps=budget + 1)
+    if shorter.outcome is Outcome.HALTED:
+        assert longer == shorter
+    else:
+        one_more = run_engine_from(tm, shorter.final, engine="reference", max_steps=1)
+        assert (longer.outcome, longer.steps) == (one_more.outcome, budget + one_more.steps)
+        assert (longer.final, longer.non_blank) == (one_more.final, one_more.non_blank)
+
+
 @given(runs(), st.integers(0, 50))
 def test_engines_agree_from_any_configuration(run, warmup):
     # start where a run left off: the head anywhere, cells on both sides of it
