@@ -37,6 +37,7 @@ from rasp.printer import to_source
 from rasp.repl import Repl
 from rasp.session import Session
 from rasp.sops import UNSET, Comparison, Encoding, Reduction, Selector, SOp
+from rasp.value_sets import infer_value_sets
 from rasp.values import Selection, Sequence
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "evaluate_traced",
     "flow_graph",
     "indices",
+    "infer_value_sets",
     "length",
     "make_length",
     "numerical",
