@@ -75,6 +75,15 @@ Parquet files are in `data/`, the same rows as JSON lines in `jsonl/`.
 
 Duplicates: {duplicates['duplicates']} of {duplicates['total']} rows repeat an earlier row.
 
+## Evaluating
+
+From this folder (the task files name the data files relative to it):
+
+    lm_eval --model MODEL --include_path . --tasks turingbox_{task}
+    inspect eval inspect_task.py --model MODEL
+
+`steps.png` shows how many items have each trace length, per split.
+
 ## Regenerating
 
 `generation.json` holds everything that determines the files; the same config and seed give
