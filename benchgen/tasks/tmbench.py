@@ -162,18 +162,28 @@ def _accept(config: TMBenchConfig, rng: random.Random, seen: set[str] | None) ->
 
 
 class _Stream:
-    """TMBench's sequential generator, replayed lazily and cached: item i is the i-th accepted draw."""
+    """TMBench's sequential generator, replayed lazily: item i is the i-th accepted draw.
+
+    Only each accepted draw's rule and initial queue are kept (a trace is rerun when an earlier
+    item is asked for again), so memory stays small for big streams.
+    """
 
     def __init__(self, config: TMBenchConfig, seed: int) -> None:
         self.config = config
         self.rng = random.Random(seed)
         self.seen: set[str] = set()
-        self.instances: list[Instance] = []
+        self.draws: list[tuple[str, dict[str, str], str]] = []
+        self.last: Instance | None = None
 
     def __getitem__(self, index: int) -> Instance:
-        while len(self.instances) <= index:
-            self.instances.append(_accept(self.config, self.rng, self.seen))
-        return self.instances[index]
+        while len(self.draws) <= index:
+            self.last = _accept(self.config, self.rng, self.seen)
+            self.draws.append((self.last.id, self.last.rule, self.last.init))
+        if self.last is not None and self.last.id == self.draws[index][0]:
+            return self.last
+        instance_id, rule, init = self.draws[index]
+        system = TagSystem(self.config.m, {s: tuple(p) for s, p in rule.items()})
+        return Instance(instance_id, rule, init, *_queue_states(system, init, self.config.steps))
 
 
 def relabelled(instance: Instance, config: TMBenchConfig) -> Instance:
