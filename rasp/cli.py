@@ -108,6 +108,9 @@ def _load_program(args: argparse.Namespace):
     path = Path(args.file)
     session = _session(args, path.parent)
     results = session.run(read_text(path), filename=str(path))
+    failure = first_failure(results)
+    if failure is not None:
+        raise failure
     if args.sop:
         sop = session.value(args.sop)
         if not isinstance(sop, SOp):
@@ -117,6 +120,20 @@ def _load_program(args: argparse.Namespace):
     if not assigned:
         raise RaspError(f"{path} assigns no s-op; name one with --sop")
     return session, assigned[-1]
+
+
+def first_failure(results) -> Exception | None:
+    """The first error of a statement in a loaded file, searching nested loads."""
+    from rasp.session import Failed, Loaded
+
+    for result in results:
+        if isinstance(result, Failed):
+            return result.error
+        if isinstance(result, Loaded):
+            inner = first_failure(result.results)
+            if inner is not None:
+                return inner
+    return None
 
 
 def parse_input(text: str) -> object:

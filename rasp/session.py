@@ -640,6 +640,7 @@ class Session:
         fn = _BINARY[op]
         if has_sop:
             return self._zip_sops(fn, op, left, right, expr)
+        _check_size(op, left, right)
         return _atom_op(
             lambda: fn(left, right), f"cannot apply {op} to {describe(left)} and {describe(right)}"
         )
@@ -794,6 +795,21 @@ def _short(value: object) -> str:
     if isinstance(value, (list, dict)) and len(text) > 20:
         return "(list)" if isinstance(value, list) else "(dict)"
     return text
+
+
+MAX_BITS = 1_000_000
+"""The largest number (in bits) or container (in elements) an operation on atoms may build."""
+
+
+def _check_size(op: str, left: object, right: object) -> None:
+    """Refuses `^` and `*` results too large to build quickly (a run must not hang on `99 ^ 9999999`)."""
+    if op == "^" and isinstance(left, int) and isinstance(right, int) and right > 0:
+        if abs(left) > 1 and right * max(1, abs(left).bit_length()) > MAX_BITS:
+            raise RaspValueError(f"{left} ^ {right} is too large (over {MAX_BITS} bits)")
+    if op == "*":
+        for seq, count in ((left, right), (right, left)):
+            if isinstance(seq, (str, list)) and isinstance(count, int) and len(seq) * count > MAX_BITS:
+                raise RaspValueError(f"repeating {describe(seq)} {count} times is too large")
 
 
 def _atom_op(compute: Callable[[], object], message: str) -> object:

@@ -72,3 +72,11 @@ def test_repl_reads_statements_and_draws(program, tmp_path, monkeypatch, capsys)
     assert "\t =  [1, 2] (ints)" in out
     assert "Error: Undefined variable: nope" in out
     assert (tmp_path / "x.png").exists() and (tmp_path / "x.dot").exists()
+
+
+def test_errors_in_loaded_files_are_reported(tmp_path, capsys):
+    (tmp_path / "lib.rasp").write_text("ok = 1;\nbroken = nowhere;\n")
+    main_file = tmp_path / "main.rasp"
+    main_file.write_text('load "lib";\ny = indices;\n')
+    assert main(["rasp", "run", str(main_file)]) == 2
+    assert "lib.rasp:2:10: Error: Undefined variable: nowhere" in capsys.readouterr().err

@@ -90,3 +90,9 @@ def test_new_sops_are_checked_on_the_running_example():
         session.run("x = tokens_int + 1;")
     session.run("set example [1, 2]\nx = tokens_int + 1;")
     assert session.apply(session.value("x"), [5]).values == (6,)
+
+
+@pytest.mark.parametrize("source", ["x = 99 ^ 9999999;", 'x = "ab" * 100000000;', "x = [1] * 10000000;"])
+def test_huge_atoms_are_refused_quickly(source):
+    with pytest.raises(RaspValueError, match="too large"):
+        Session().run(source)
