@@ -21,7 +21,7 @@ from machines.turing.plain import Coding
 ROUND = 64
 """Lockstep steps between two compactions of the working set (and two progress reports)."""
 
-CHUNK = 4096
+CHUNK = 2048
 """Machines run together at a time (bounds the memory of the tapes)."""
 
 _MOVES = (Move.L, Move.S, Move.R)
