@@ -1,0 +1,83 @@
+"""Provides `compile_program`, the driver that runs the compiler passes in order (tracr's compiling.py)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from rasp.compiler import nodes as N
+from rasp.compiler.assemble import Layout, assemble
+from rasp.compiler.errors import CompileError
+from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions
+from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_values, input_count
+from rasp.compiler.model import CompiledModel
+from rasp.compiler.program_to_graph import program_to_graph
+from rasp.dialect import ORIGINAL, Dialect
+from rasp.errors import RaspError
+from rasp.interpreter import evaluate_all
+from rasp.sops import SOp, topological
+
+CAUSAL_SAMPLES = 200
+"""Inputs the causal-safety check tries when the input space is larger."""
+
+
+def compile_program(program: SOp, vocab: Sequence, max_len: int, *, dialect: Dialect = ORIGINAL,
+                    causal: bool = False, values: str = "auto") -> CompiledModel:
+    """Compiles `program` for inputs over `vocab` of length 1..max_len into an exact transformer.
+
+    `values` picks value-set inference: 'abstract', 'exhaustive' or 'auto'. With `causal`, the
+    model masks future keys and the program must give the same values under that mask.
+    Raises CompileError naming every node that cannot be compiled and why.
+    """
+    vocab = list(dict.fromkeys(vocab))
+    if not vocab:
+        raise CompileError([("vocab", "the vocabulary is empty")])
+    if max_len < 1:
+        raise CompileError([("max_len", f"max_len={max_len} must be at least 1")])
+    if causal:
+        check_causal(program, vocab, max_len, dialect)
+    graph = program_to_graph(program)
+    infer_values(graph, vocab, max_len, dialect, values)
+    choose_encodings(graph, dialect)
+    insert_conversions(graph)
+    graph_to_layers(graph)
+    layout = Layout(graph, dialect)
+    model = assemble(graph, layout, vocab, max_len, dialect, causal)
+    model.notes["graph"] = graph
+    model.notes["dialect"] = dialect
+    model.notes["program"] = program
+    return model
+
+
+def check_causal(program: SOp, vocab: list, max_len: int, dialect: Dialect, *, seed: int = 0) -> None:
+    """Raises CompileError naming every s-op whose values change when selectors are made causal."""
+    from dataclasses import replace
+
+    masked = replace(dialect, causal=True, name=dialect.name + "+causal")
+    if input_count(vocab, max_len) <= CAUSAL_SAMPLES:
+        inputs = list(all_inputs(vocab, max_len))
+    else:
+        rng = random.Random(seed)
+        inputs = [[rng.choice(vocab) for _ in range(rng.randint(1, max_len))] for _ in range(CAUSAL_SAMPLES)]
+    differing: dict[int, str] = {}
+    for item in inputs:
+        try:
+            plain, causal = evaluate_all(program, item, dialect=dialect), evaluate_all(program, item, dialect=masked)
+        except RaspError:
+            continue
+        for key, (node, value) in plain.items():
+            if isinstance(node, SOp) and key not in differing and causal[key][1] != value:
+                differing[key] = f"differs under a causal mask, e.g. on {item!r}"
+    if differing:
+        order = {id(n): k for k, n in enumerate(topological(program))}
+        names = {id(n): n.display_name for n in topological(program)}
+        raise CompileError([(names[k], why) for k, why in sorted(differing.items(), key=lambda kv: order[kv[0]])])
+
+
+def node_names(model: CompiledModel) -> dict[int, str]:
+    """Readout names by the id of the program node they decode (compiler-made nodes left out)."""
+    graph = model.notes["graph"]
+    return {id(d[N.EXPR]): d[N.NAME] for _, d in graph.nodes(data=True)
+            if not d[N.SYNTHETIC] and d[N.NAME] in model.readouts}
+
+

@@ -1,0 +1,216 @@
+"""Pass 2: the set of values every s-op can take, and the encoding each gets in the residual stream.
+
+Two methods: `abstract` propagates value sets through each operation (a Map over the product of
+its inputs' sets, a mean over every achievable sum); `exhaustive` runs the interpreter on every
+input up to the maximum length and records what each s-op actually takes, which is exact and
+keeps lookup tables small (reference §7.3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+
+import networkx as nx
+
+from rasp.compiler import nodes as N
+from rasp.dialect import Dialect
+from rasp.errors import RaspError
+from rasp.interpreter import evaluate, evaluate_all
+from rasp.sops import (
+    UNSET,
+    Aggregate,
+    Comparison,
+    Constant,
+    Encoding,
+    Indices,
+    Map,
+    Reduction,
+    Select,
+    SelectorAnd,
+    SelectorWidth,
+    Tokens,
+)
+
+MAX_TABLE = 200_000
+"""Most argument combinations a Map's value set is computed over."""
+MAX_VALUES = 20_000
+"""Most values a mean's value set may have before it counts as unknown."""
+EXHAUSTIVE_INPUTS = 5_000
+"""Most inputs `auto` inference enumerates."""
+
+
+def input_count(vocab: Sequence, max_len: int) -> int:
+    """How many inputs of length 1..max_len the vocabulary makes."""
+    return sum(len(vocab) ** n for n in range(1, max_len + 1))
+
+
+def all_inputs(vocab: Sequence, max_len: int):
+    """Every input of length 1..max_len, shortest first."""
+    for n in range(1, max_len + 1):
+        yield from (list(t) for t in itertools.product(vocab, repeat=n))
+
+
+def value_order(value: object) -> tuple:
+    """A sort key over mixed atoms: numbers (and bools), then strings, then None."""
+    if value is None:
+        return (2, 0)
+    if isinstance(value, str):
+        return (1, value)
+    return (0, value)
+
+
+def _sorted(values) -> tuple | None:
+    return None if values is None else tuple(sorted(set(values), key=value_order))
+
+
+def infer_values(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect,
+                 method: str = "auto") -> None:
+    """Sets VALUES on every s-op node and WIDTH_ONE on every selector ('abstract', 'exhaustive' or
+    'auto': exhaustive when there are at most EXHAUSTIVE_INPUTS inputs)."""
+    if method == "auto":
+        method = "exhaustive" if input_count(vocab, max_len) <= EXHAUSTIVE_INPUTS else "abstract"
+    graph.graph["method"] = method
+    if method == "exhaustive":
+        _exhaustive(graph, vocab, max_len, dialect)
+    else:
+        _abstract(graph, vocab, max_len, dialect)
+
+
+def _default(expr: Aggregate, dialect: Dialect) -> object:
+    return dialect.default if expr.default is UNSET else expr.default
+
+
+def _is_number(value: object, dialect: Dialect) -> bool:
+    if isinstance(value, bool):
+        return dialect.bool_means
+    return isinstance(value, (int, float))
+
+
+def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect) -> None:
+    for gid in nx.topological_sort(graph):
+        data = graph.nodes[gid]
+        expr, args = data[N.EXPR], [graph.nodes[a] for a in data[N.ARGS]]
+        if data[N.ROLE] == N.SELECTOR:
+            data[N.WIDTH_ONE] = _static_width_one(expr, args)
+            continue
+        match expr:
+            case Tokens():
+                values = evaluate(expr, list(vocab), dialect=dialect).values
+            case Indices():
+                values = range(max_len)
+            case Constant(value=value):
+                values = [value]
+            case SelectorWidth() if data[N.ROLE] == N.ATTENTION:
+                values = [1 / (w + 1) for w in range(max_len + 1)]
+            case SelectorWidth():
+                values = range(max_len + 1)
+            case Aggregate():
+                values = _aggregate_values(expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect)
+            case _:
+                values = _map_values(data[N.FN], [a[N.VALUES] for a in args], dialect)
+        data[N.VALUES] = _sorted(values)
+
+
+def _static_width_one(expr, args) -> bool:
+    """A select on equal keys that are indices, or an `and` with one, never selects two keys."""
+    if isinstance(expr, Select):
+        return expr.comparison is Comparison.EQ and isinstance(expr.keys, Indices)
+    if isinstance(expr, SelectorAnd):
+        return args[0][N.WIDTH_ONE] or args[1][N.WIDTH_ONE]
+    return False
+
+
+def _map_values(fn, arg_values: list, dialect: Dialect):
+    if any(v is None for v in arg_values):
+        return None
+    if math.prod(len(v) for v in arg_values) > MAX_TABLE:
+        return None
+    out = set()
+    for combo in itertools.product(*arg_values):
+        if dialect.none_propagates and None in combo:
+            out.add(None)
+            continue
+        try:
+            out.add(fn(*combo))
+        except Exception:
+            continue
+    return out
+
+
+def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect):
+    if values is None:
+        return None
+    default = _default(expr, dialect)
+    out = set(values) | {default}
+    if width_one or expr.reduction is not Reduction.MEAN or max_len < 2:
+        return out
+    numbers = [v for v in values if _is_number(v, dialect)]
+    if not numbers:
+        return out
+    sums, layer = set(), {0}
+    for width in range(1, max_len + 1):
+        layer = {s + v for s in layer for v in numbers}
+        if len(layer) * max_len > MAX_VALUES:
+            return None
+        if width > 1:
+            sums |= {s * 1.0 / width for s in layer}
+    if dialect.integer_means:
+        sums = {int(m) for m in sums}
+    return out | sums
+
+
+def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect) -> None:
+    root = graph.nodes[graph.graph["root"]][N.EXPR]
+    columns: dict[str, list] = {gid: [] for gid in graph.nodes}
+    widest: dict[str, int] = {gid: 0 for gid in graph.nodes}
+    by_expr: dict[int, list[str]] = {}
+    for gid, data in graph.nodes(data=True):
+        by_expr.setdefault(id(data[N.EXPR]), []).append(gid)
+    skipped = 0
+    for item in all_inputs(vocab, max_len):
+        try:
+            values = evaluate_all(root, item, dialect=dialect)
+        except RaspError:
+            skipped += 1
+            continue
+        for key, (_, value) in values.items():
+            for gid in by_expr.get(key, ()):
+                data = graph.nodes[gid]
+                if data[N.ROLE] == N.SELECTOR:
+                    widest[gid] = max(widest[gid], max(value.widths))
+                elif data[N.SYNTHETIC]:
+                    columns[gid].extend(1 / (w + 1) for w in value.values)
+                else:
+                    columns[gid].extend(value.values)
+    graph.graph["columns"] = columns
+    graph.graph["skipped_inputs"] = skipped
+    for gid, data in graph.nodes(data=True):
+        if data[N.ROLE] == N.SELECTOR:
+            data[N.WIDTH_ONE] = widest[gid] <= 1
+        else:
+            data[N.VALUES] = _sorted(columns[gid])
+
+
+def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
+    """Sets ENCODING on every s-op: means of numbers are numerical (attention averages a scalar);
+    Maps annotated numerical with numeric values are numerical; everything else is one-hot."""
+    for gid, data in graph.nodes(data=True):
+        if data[N.ROLE] == N.SELECTOR:
+            continue
+        expr, values = data[N.EXPR], data[N.VALUES]
+        numeric = values is not None and all(_is_number(v, dialect) or (
+            isinstance(v, bool) and not isinstance(expr, Aggregate)) for v in values)
+        encoding = Encoding.CATEGORICAL
+        if data[N.SYNTHETIC]:
+            encoding = Encoding.NUMERICAL
+        elif isinstance(expr, Aggregate) and expr.reduction is Reduction.MEAN:
+            width_one = graph.nodes[data[N.ARGS][0]][N.WIDTH_ONE]
+            source = graph.nodes[data[N.ARGS][1]][N.VALUES]
+            means = source is None or any(_is_number(v, dialect) for v in source)
+            if values is None or (numeric and (not width_one or expr.encoding is Encoding.NUMERICAL) and means):
+                encoding = Encoding.NUMERICAL
+        elif isinstance(expr, (Map, SelectorWidth)) and expr.encoding is Encoding.NUMERICAL and numeric:
+            encoding = Encoding.NUMERICAL
+        data[N.ENCODING] = encoding

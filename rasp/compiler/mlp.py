@@ -1,0 +1,153 @@
+"""Provides the weights of MLPs: each elementwise s-op computed straight from its leaf inputs.
+
+One-hot leaves only: one hidden unit per combination of leaf values (an `and` of one-hot dims),
+whose output row is the result's encoding, so negative results are exact (tracr's ReLU clipping
+bug cannot happen). With a numerical leaf: the leaves are folded into one number `z` (mixed radix,
+one-hot leaves by rank) that separates every combination; the result is a staircase over `z` with
+a step of two ReLUs between neighbouring combinations whose results differ, each as steep as that
+gap requires and no steeper (reference §7.3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from rasp.compiler import nodes as N
+from rasp.compiler.errors import CompileError
+from rasp.compiler.graph_to_layers import LEAVES
+from rasp.compiler.infer_values import MAX_TABLE, value_order
+from rasp.dialect import Dialect
+from rasp.sops import Constant, Encoding
+
+PRECISION = 1e11
+"""Largest ratio of |z| to the smallest gap between staircase points float64 resolves safely."""
+
+
+@dataclass
+class MLPPlan:
+    """Hidden units of one s-op: inputs [D, H], biases [H], outputs [H, D], output bias [D]."""
+
+    w_1: np.ndarray
+    b_1: np.ndarray
+    w_2: np.ndarray
+    b_2: np.ndarray
+
+
+def fused_function(graph: nx.DiGraph, gid: str, leaves: list[str], dialect: Dialect):
+    """The node's value as a Python function of its leaves' values."""
+
+    def value(node: str, env: dict) -> object:
+        if node not in env:
+            data = graph.nodes[node]
+            args = [value(a, env) for a in data[N.ARGS]]
+            if dialect.none_propagates and None in args:
+                env[node] = None
+            else:
+                env[node] = data[N.FN](*args)
+        return env[node]
+
+    return lambda *xs: value(gid, dict(zip(leaves, xs, strict=True)))
+
+
+def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], list[tuple], list]:
+    """(varying leaves, their value combinations, the node's value for each) of an MLP node."""
+    leaves = graph.nodes[gid][LEAVES]
+    fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if isinstance(graph.nodes[a][N.EXPR], Constant)}
+    varying = [a for a in leaves if a not in fixed]
+    columns = graph.graph.get("columns")
+    if columns is not None:
+        combos = sorted(set(zip(*(columns[a] for a in varying), strict=True)),
+                        key=lambda c: tuple(value_order(v) for v in c))
+    else:
+        sets = [graph.nodes[a][N.VALUES] for a in varying]
+        unknown = [graph.nodes[a][N.NAME] for a, s in zip(varying, sets, strict=True) if s is None]
+        if unknown:
+            raise CompileError([(graph.nodes[gid][N.NAME], f"inputs with unknown value sets: {unknown}")])
+        if math.prod(len(s) for s in sets) > MAX_TABLE:
+            raise CompileError([(graph.nodes[gid][N.NAME], "its lookup table would exceed "
+                                 f"{MAX_TABLE:,} combinations of {[graph.nodes[a][N.NAME] for a in varying]}")])
+        combos = list(itertools.product(*sets))
+    fn = fused_function(graph, gid, leaves, dialect)
+    rows, results = [], []
+    for combo in combos:
+        env = dict(zip(varying, combo, strict=True)) | fixed
+        try:
+            result = fn(*(env[a] for a in leaves))
+        except Exception:  # noqa: BLE001 - a combination the program never meets
+            continue
+        rows.append(combo)
+        results.append(result)
+    return varying, rows, results
+
+
+def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
+    """The hidden units computing MLP node `gid` from its leaves."""
+    varying, rows, results = table(graph, gid, dialect)
+    d = len(layout.labels)
+    outputs = [layout.encode(gid, r) for r in results]
+    numeric = [a for a in varying if graph.nodes[a][N.ENCODING] is Encoding.NUMERICAL]
+    if not numeric:
+        return _lookup(varying, rows, outputs, layout, d)
+    return _staircase(graph, gid, varying, rows, outputs, layout, d)
+
+
+def _lookup(varying, rows, outputs, layout, d: int) -> MLPPlan:
+    h = len(rows)
+    w_1, w_2 = np.zeros((d, h)), np.zeros((h, d))
+    b_1 = np.full(h, -(len(varying) - 1.0))
+    for unit, (combo, out) in enumerate(zip(rows, outputs, strict=True)):
+        for leaf, value in zip(varying, combo, strict=True):
+            w_1[layout.index[leaf][value], unit] = 1.0
+        w_2[unit] = out
+    if not varying:
+        return MLPPlan(w_1[:, :0], b_1[:0], w_2[:0], outputs[0] if outputs else np.zeros(d))
+    return MLPPlan(w_1, b_1, w_2, np.zeros(d))
+
+
+def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
+    direction = np.zeros(d)
+    coordinates = np.zeros((len(rows), len(varying)))
+    total_span, weights = 0.0, []
+    for k, leaf in enumerate(varying):
+        data = graph.nodes[leaf]
+        if data[N.ENCODING] is Encoding.NUMERICAL:
+            points = sorted({float(c[k]) for c in rows})
+            coordinates[:, k] = [float(c[k]) for c in rows]
+        else:
+            ranks = {v: r for r, v in enumerate(layout.index[leaf])}
+            points = sorted({ranks[c[k]] for c in rows})
+            coordinates[:, k] = [ranks[c[k]] for c in rows]
+        gap = min((b - a for a, b in itertools.pairwise(points)), default=1.0)
+        weight = (total_span + 1.0) / gap
+        weights.append(weight)
+        total_span += weight * (points[-1] - points[0] if points else 0.0)
+        if data[N.ENCODING] is Encoding.NUMERICAL:
+            direction[layout.dims[leaf][0]] = weight
+        else:
+            for value, dim in layout.index[leaf].items():
+                direction[dim] = weight * ranks[value]
+    z = coordinates @ np.array(weights)
+    order = np.argsort(z, kind="stable")
+    zs, outs = z[order], [outputs[k] for k in order]
+    steps = [k for k in range(1, len(zs)) if not np.array_equal(outs[k], outs[k - 1])]
+    gaps = np.diff(zs)
+    if len(gaps) and (gaps.min() <= 0 or np.abs(zs).max() / gaps.min() > PRECISION):
+        raise CompileError([(graph.nodes[gid][N.NAME], "its inputs' values are too close together for "
+                             "float64 to tell apart")])
+    h = 2 * len(steps)
+    w_1, b_1, w_2 = np.zeros((d, h)), np.zeros(h), np.zeros((h, d))
+    for j, k in enumerate(steps):
+        slope = 2.0 / (zs[k] - zs[k - 1])
+        middle = (zs[k] + zs[k - 1]) / 2
+        for unit, shift in ((2 * j, 0.5), (2 * j + 1, -0.5)):
+            w_1[:, unit] = slope * direction
+            b_1[unit] = -slope * middle + shift
+        w_2[2 * j] = outs[k] - outs[k - 1]
+        w_2[2 * j + 1] = -(outs[k] - outs[k - 1])
+    b_2 = outs[0] if outs else np.zeros(d)
+    return MLPPlan(w_1, b_1, w_2, np.asarray(b_2, dtype=float))

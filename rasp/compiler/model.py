@@ -1,0 +1,208 @@
+"""Provides the compiled transformer: weights, a batched numpy forward pass, decoding and `.npz` export.
+
+The residual stream has one labelled dimension per (s-op, value) of each one-hot s-op and one per
+numerical s-op, plus `one` (1 at every input position) and `bos` (1 at the beginning-of-sequence
+position the model puts before the input). Nothing is overwritten, so every s-op can be decoded
+from the final residual stream.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rasp.sops import Encoding
+
+
+@dataclass(frozen=True)
+class Head:
+    """One attention head: logits (x W_q)(x W_k)^T, output softmax · (x W_v) W_o."""
+
+    name: str
+    w_q: np.ndarray  # [D, dk]
+    w_k: np.ndarray  # [D, dk]
+    w_v: np.ndarray  # [D, dv]
+    w_o: np.ndarray  # [dv, D]
+
+
+@dataclass(frozen=True)
+class MLP:
+    """relu(x W_1 + b_1) W_2 + b_2."""
+
+    w_1: np.ndarray  # [D, H]
+    b_1: np.ndarray  # [H]
+    w_2: np.ndarray  # [H, D]
+    b_2: np.ndarray  # [D]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Attention heads (possibly none) then an MLP (possibly None), each added to the residual."""
+
+    heads: tuple[Head, ...]
+    mlp: MLP | None
+
+
+@dataclass(frozen=True)
+class Readout:
+    """Where one s-op lives in the residual stream and how to decode it."""
+
+    name: str
+    node: str
+    encoding: Encoding
+    dims: tuple[int, ...]
+    values: tuple | None
+    synthetic: bool = False
+
+
+@dataclass(frozen=True)
+class CompiledModel:
+    """A compiled RASP program: embeddings, layers and a readout of every s-op."""
+
+    labels: tuple[str, ...]
+    vocab: tuple
+    max_len: int
+    causal: bool
+    token_embed: np.ndarray  # [1 + |vocab|, D], row 0 is BOS
+    pos_embed: np.ndarray  # [1 + max_len, D], row 0 is the BOS position
+    layers: tuple[Layer, ...]
+    readouts: dict[str, Readout]
+    output: str
+    method: str = "abstract"
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def d_model(self) -> int:
+        return len(self.labels)
+
+    @property
+    def n_heads(self) -> int:
+        return max((len(layer.heads) for layer in self.layers), default=0)
+
+    @property
+    def d_mlp(self) -> int:
+        return max((layer.mlp.w_1.shape[1] for layer in self.layers if layer.mlp), default=0)
+
+    @property
+    def n_params(self) -> int:
+        """Every weight and bias, embeddings included."""
+        arrays = [self.token_embed, self.pos_embed]
+        for layer in self.layers:
+            for head in layer.heads:
+                arrays += [head.w_q, head.w_k, head.w_v, head.w_o]
+            if layer.mlp:
+                arrays += [layer.mlp.w_1, layer.mlp.b_1, layer.mlp.w_2, layer.mlp.b_2]
+        return int(sum(a.size for a in arrays))
+
+    def encode(self, inputs: list[list]) -> np.ndarray:
+        """Token ids [B, 1 + n] of same-length inputs, BOS first."""
+        index = {v: k + 1 for k, v in enumerate(self.vocab)}
+        rows = []
+        for item in inputs:
+            missing = [v for v in item if v not in index]
+            if missing:
+                raise ValueError(f"input {item!r} has tokens {missing!r} outside the vocabulary")
+            rows.append([0] + [index[v] for v in item])
+        return np.array(rows, dtype=np.int64)
+
+    def mask(self, length: int) -> np.ndarray:
+        """The attention mask [T, T] (True: may attend): BOS attends only to itself."""
+        t = length + 1
+        allowed = np.tril(np.ones((t, t), dtype=bool)) if self.causal else np.ones((t, t), dtype=bool)
+        allowed[0, 1:] = False
+        return allowed
+
+    def forward(self, tokens: np.ndarray) -> np.ndarray:
+        """The final residual stream [B, T, D] of token ids [B, T] (BOS at position 0)."""
+        batch, t = tokens.shape
+        if t - 1 > self.max_len:
+            raise ValueError(f"inputs of length {t - 1} exceed max_len={self.max_len}")
+        x = self.token_embed[tokens] + self.pos_embed[None, :t]
+        blocked = ~self.mask(t - 1)
+        for layer in self.layers:
+            if layer.heads:
+                update = np.zeros_like(x)
+                for head in layer.heads:
+                    logits = np.einsum("btk,bsk->bts", x @ head.w_q, x @ head.w_k)
+                    logits[:, blocked] = -np.inf
+                    logits -= logits.max(axis=-1, keepdims=True)
+                    weights = np.exp(logits)
+                    weights /= weights.sum(axis=-1, keepdims=True)
+                    update += (weights @ (x @ head.w_v)) @ head.w_o
+                x = x + update
+            if layer.mlp:
+                hidden = np.maximum(x @ layer.mlp.w_1 + layer.mlp.b_1, 0.0)
+                x = x + hidden @ layer.mlp.w_2 + layer.mlp.b_2
+        return x
+
+    def decode(self, residual: np.ndarray, name: str | None = None) -> list[list]:
+        """The values of s-op `name` (default: the output) per input and position, BOS left out."""
+        readout = self.readouts[name or self.output]
+        part = residual[:, 1:, list(readout.dims)]
+        if readout.encoding is Encoding.CATEGORICAL:
+            picks = part.argmax(axis=-1)
+            return [[readout.values[k] for k in row] for row in picks.tolist()]
+        raw = part[..., 0]
+        if not readout.values:
+            return raw.tolist()
+        table = np.array([float(v) for v in readout.values])
+        order = np.argsort(table)
+        at = np.clip(np.searchsorted(table[order], raw), 1, len(table) - 1)
+        left, right = order[at - 1], order[at]
+        nearest = np.where(np.abs(raw - table[left]) <= np.abs(raw - table[right]), left, right)
+        return [[readout.values[k] for k in row] for row in nearest.tolist()]
+
+    def run(self, inputs: list) -> list[list]:
+        """The decoded output for each input (inputs of any lengths up to max_len)."""
+        return [self.decode(self.forward(self.encode([list(item)])))[0] for item in inputs]
+
+    def run_all(self, inputs: list) -> list[dict[str, list]]:
+        """Every s-op's decoded values for each input, batched by length."""
+        results: list = [None] * len(inputs)
+        by_length: dict[int, list[int]] = {}
+        for k, item in enumerate(inputs):
+            by_length.setdefault(len(item), []).append(k)
+        for _, positions in sorted(by_length.items()):
+            residual = self.forward(self.encode([list(inputs[k]) for k in positions]))
+            decoded = {name: self.decode(residual, name) for name in self.readouts}
+            for row, k in enumerate(positions):
+                results[k] = {name: values[row] for name, values in decoded.items()}
+        return results
+
+    def summary(self) -> str:
+        """One line: layers, heads, residual width, MLP width and parameters."""
+        return (f"{len(self.layers)} layers, {self.n_heads} heads max, d_model {self.d_model}, "
+                f"d_mlp {self.d_mlp}, {self.n_params:,} parameters")
+
+    def dimension_table(self) -> str:
+        """What each residual dimension means, one per line: index, label."""
+        return "\n".join(f"{k}\t{label}" for k, label in enumerate(self.labels))
+
+    def to_npz(self) -> bytes:
+        """The weights and the dimension labels as a numpy .npz archive."""
+        arrays: dict[str, np.ndarray] = {
+            "labels": np.array(self.labels),
+            "vocab": np.array([repr(v) for v in self.vocab]),
+            "token_embed": self.token_embed,
+            "pos_embed": self.pos_embed,
+            "unembed": self._unembed(),
+        }
+        for k, layer in enumerate(self.layers):
+            for h, head in enumerate(layer.heads):
+                for part in ("w_q", "w_k", "w_v", "w_o"):
+                    arrays[f"layer{k}.head{h}.{part}"] = getattr(head, part)
+            if layer.mlp:
+                for part in ("w_1", "b_1", "w_2", "b_2"):
+                    arrays[f"layer{k}.mlp.{part}"] = getattr(layer.mlp, part)
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    def _unembed(self) -> np.ndarray:
+        """Projection [D, k] of the residual onto the output s-op's dimensions."""
+        dims = self.readouts[self.output].dims
+        projection = np.zeros((self.d_model, len(dims)))
+        projection[list(dims), range(len(dims))] = 1.0
+        return projection
