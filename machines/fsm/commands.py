@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from machines.cli import positive_int
-from machines.errors import ConversionError
+from machines.errors import ConversionError, UnknownFormatError
 
 DIAGRAMS = (".png", ".dot", ".mmd")
 
@@ -63,7 +63,7 @@ def _load(path: str, *, kinds: str = "DFA NFA"):
 
 def _output(machine, out: str | None) -> None:
     from machines.files import write_bytes, write_text
-    from machines.formats import detect_format, dump_text
+    from machines.formats import FORMATS, dump_text
     from machines.fsm import graph
 
     if out is None:
@@ -75,7 +75,11 @@ def _output(machine, out: str | None) -> None:
     elif suffix in (".dot", ".mmd"):
         write_text(out, graph.to_dot(machine) if suffix == ".dot" else graph.to_mermaid(machine))
     else:
-        write_text(out, dump_text(machine, detect_format(out, "").name))
+        formats = [f.name for f in FORMATS if f.family == "fsm" and f.dump and suffix in f.extensions]
+        if not formats:
+            raise UnknownFormatError(f"--out {out!r}: write an automaton as .fsm or .jff, or a diagram as "
+                                     f"{', '.join(DIAGRAMS)}")
+        write_text(out, dump_text(machine, formats[0]))
     print(f"wrote {out}")
 
 

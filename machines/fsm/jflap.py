@@ -74,10 +74,24 @@ def _parse_xml(text: str) -> _Element:
     return root[0]
 
 
-def sniff(text: str) -> bool:
-    """Whether `text` looks like a JFLAP file."""
+def _kind(text: str) -> str | None:
     head = text[:2000]
-    return "<structure" in head and "<type>" in head
+    if "<structure" not in head:
+        return None
+    start = head.find("<type>")
+    end = head.find("</type>", start)
+    return head[start + 6:end].strip() if 0 <= start < end else None
+
+
+def is_automaton(text: str) -> bool:
+    """Whether `text` is XML and not a JFLAP Turing machine: format 'jflap', whose loader also
+    reports what is wrong with a damaged file or an unsupported JFLAP type."""
+    return text.lstrip().startswith("<") and _kind(text) != "turing"
+
+
+def is_turing_machine(text: str) -> bool:
+    """Whether `text` looks like a JFLAP Turing machine (format 'jflap-tm')."""
+    return _kind(text) == "turing"
 
 
 def load(text: str) -> Loaded:
@@ -268,5 +282,38 @@ def dump(machine: DFA | NFA, *, input: object = None) -> str:
             read = f"<read>{escape(symbol)}</read>" if symbol else "<read/>"
             lines += ["\t\t<transition>", f"\t\t\t<from>{ids[source]}</from>",
                       f"\t\t\t<to>{ids[target]}</to>", f"\t\t\t{read}", "\t\t</transition>"]
+    lines += ["\t</automaton>", "</structure>"]
+    return "\n".join(lines) + "\n"
+
+
+def dump_tm(machine: TuringMachine, *, input: object = None) -> str:
+    """The `.jff` text of a one-tape TuringMachine over one-character symbols (the blank as empty).
+
+    Halt states become final states: JFLAP stops and accepts on entering them. A JFLAP file has no
+    place for an input, so `input` is not written.
+    """
+    if not isinstance(machine, TuringMachine) or machine.tapes != 1:
+        raise ConversionError("only a one-tape TuringMachine can be written as a JFLAP Turing machine")
+    long = [symbol for symbol in machine.alphabet if len(symbol) != 1]
+    if long:
+        raise ConversionError(f"symbol {long[0]!r} cannot be written to JFLAP, whose tape cells hold one "
+                              "character")
+    if BLANK in machine.alphabet and machine.blank != BLANK:
+        raise ConversionError(f"symbol {BLANK!r} is JFLAP's blank but not this machine's (blank "
+                              f"{machine.blank!r})")
+    ids = {q: i for i, q in enumerate(machine.states)}
+    lines = ['<?xml version="1.0" encoding="UTF-8" standalone="no"?><!--Created with turingbox.-->',
+             "<structure>", "\t<type>turing</type>", "\t<automaton>"]
+    for q, i in ids.items():
+        lines += [f'\t\t<state id="{i}" name="{escape(q, {chr(34): "&quot;"})}">',
+                  f"\t\t\t<x>{60 + 120 * (i % 6):.1f}</x>", f"\t\t\t<y>{60 + 120 * (i // 6):.1f}</y>"]
+        lines += ["\t\t\t<initial/>"] * (q == machine.start) + ["\t\t\t<final/>"] * (q in machine.halt_states)
+        lines.append("\t\t</state>")
+    for rule in machine.rules:
+        read, write = (f"<{tag}>{escape(symbol)}</{tag}>" if symbol != machine.blank else f"<{tag}/>"
+                       for tag, symbol in (("read", rule.read[0]), ("write", rule.write[0])))
+        lines += ["\t\t<transition>", f"\t\t\t<from>{ids[rule.state]}</from>",
+                  f"\t\t\t<to>{ids[rule.next_state]}</to>", f"\t\t\t{read}", f"\t\t\t{write}",
+                  f"\t\t\t<move>{rule.moves[0].name}</move>", "\t\t</transition>"]
     lines += ["\t</automaton>", "</structure>"]
     return "\n".join(lines) + "\n"

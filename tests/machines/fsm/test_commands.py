@@ -79,3 +79,9 @@ def test_convert_between_fsm_and_jflap(tmp_path):
     assert turingbox(["convert", str(jff), str(back)]) == 0
     original = load_text((EXAMPLES / "fsm" / "div3.fsm").read_text(), path="div3.fsm").machine
     assert is_equivalent(load_text(back.read_text(), path=str(back)).machine, original)
+
+
+def test_unknown_output_extension_is_one_error(tmp_path, capsys):
+    assert turingbox(["fsm", "minimize", DIV3, "--out", str(tmp_path / "x.tm")]) == 2
+    assert "write an automaton as .fsm or .jff" in " ".join(capsys.readouterr().err.split())
+    assert list(tmp_path.iterdir()) == []

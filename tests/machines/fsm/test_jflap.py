@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from machines.core import Outcome, run
-from machines.errors import InvalidInputError
+from machines.errors import InvalidInputError, UnknownFormatError
 from machines.formats import dump_text, load_text
 from machines.fsm import DFA, NFA, JflapError, is_equivalent, minimize
 from machines.fsm.jflap import BLANK, tm_outcome
@@ -182,6 +182,8 @@ def test_damaged_files_load_or_raise_one_located_error(name, data):
         loaded = load_text(damaged, path="damaged.jff")
     except JflapError as error:
         assert error.span is not None and error.filename == "damaged.jff"
+    except UnknownFormatError:
+        assert not damaged.lstrip().startswith("<")  # no longer recognisable as XML
     else:
         assert loaded.machine.start in loaded.machine.states
 
@@ -201,3 +203,24 @@ def test_turingbox_run_reports_jflaps_verdict(capsys, input, verdict):
     path = shared("formats", "jflap", "test_tm.jff")
     assert turingbox(["run", str(path), "--input", input, "--json"]) == 0
     assert f'"outcome": "{verdict}"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", sorted({row[0] for row in TURING}))
+def test_turing_machines_round_trip_through_jflap(name):
+    loaded = _load(name)
+    text = dump_text(loaded.machine, "jflap-tm")
+    again = load_text(text, path="again.jff")
+    assert again.format == "jflap-tm" and again.machine == loaded.machine
+    assert again.metadata["accepting"] == loaded.metadata["accepting"]
+
+
+def test_jflap_files_are_told_apart_by_their_type(tmp_path):
+    from machines.cli import main as turingbox
+
+    assert _load("nfa1.jff").format == "jflap" and _load("TMabc.jff").format == "jflap-tm"
+    tm, back = tmp_path / "tm.tm", tmp_path / "back.jff"
+    assert turingbox(["convert", str(shared("formats", "jflap", "test_tm.jff")), str(tm)]) == 0
+    assert turingbox(["convert", str(tm), str(back)]) == 0
+    machine = load_text(back.read_text(), path=str(back)).machine
+    trace = run(machine, "000111", max_steps=1000)
+    assert tm_outcome(machine, trace.final.config, machine.halt_states) is Outcome.ACCEPTED
