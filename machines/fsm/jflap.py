@@ -1,5 +1,8 @@
 """Provides JFLAP `.jff` files: automata as DFAs or NFAs, single-tape Turing machines as TuringMachine.
 
+Both kinds are read and written; they are two formats, 'jflap' (family fsm) and 'jflap-tm' (family
+turing), told apart by the file's <type>.
+
 JFLAP semantics kept here: an empty `<read/>` in an automaton is a lambda (epsilon) move; a
 multi-character label reads its characters one after another; an FA with no lambda moves and at most
 one move per state and symbol loads as a (possibly partial) DFA. In a Turing machine an empty read
