@@ -1,5 +1,7 @@
 """The dataset API: registry, string-seeded items, sequence protocol, ids, splits and duplicate reports."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +94,13 @@ def test_any_knob_value_is_accepted_or_one_config_error(data):
         task_named(task).config.from_knobs({knob: value})
     except ConfigError as error:
         assert knob in str(error)
+
+
+@pytest.mark.parametrize(("task", "knobs"), [
+    ("tmbench", {}), ("turing", {}), ("arith", {"operation": "mul"}), ("tag", {}), ("lag", {}),
+    ("fsm", {"question": "membership"}), ("life", {}), ("life", {"prompt": "text", "steps": 2}), ("rasp", {}),
+])
+def test_answer_regex_finds_the_answer_last_in_the_gold_cot(task, knobs):
+    pattern = re.compile(task_named(task).answer_regex)
+    for item in create_dataset(task, size=3, seed=1, **knobs):
+        assert pattern.findall(item.cot)[-1] == item.answer
