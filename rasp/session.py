@@ -260,8 +260,8 @@ class Session:
         self.full = Select(Constant(1), Constant(1), Comparison.TRUE, name="full average")
         self._memos: dict[tuple[str, str], dict] = {}
         self.steps = 0
+        self.base.variables["tokens"] = self.base.variables["tokens_str"]
         if self.with_library:
-            self.base.variables["tokens"] = self.base.variables["tokens_str"]
             self.base.name = LIBRARY_CREATOR
             loaded = self._run_file_text(library.source("rasplib"), "rasplib", self.base)
             self.base.name = "console"
@@ -803,9 +803,9 @@ MAX_BITS = 1_000_000
 
 def _check_size(op: str, left: object, right: object) -> None:
     """Refuses `^` and `*` results too large to build quickly (a run must not hang on `99 ^ 9999999`)."""
-    if op == "^" and isinstance(left, int) and isinstance(right, int) and right > 0:
-        if abs(left) > 1 and right * max(1, abs(left).bit_length()) > MAX_BITS:
-            raise RaspValueError(f"{left} ^ {right} is too large (over {MAX_BITS} bits)")
+    if (op == "^" and isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
+            and right * abs(left).bit_length() > MAX_BITS):
+        raise RaspValueError(f"{left} ^ {right} is too large (over {MAX_BITS} bits)")
     if op == "*":
         for seq, count in ((left, right), (right, left)):
             if isinstance(seq, (str, list)) and isinstance(count, int) and len(seq) * count > MAX_BITS:

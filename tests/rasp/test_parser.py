@@ -1,6 +1,7 @@
 """The parser: friendly messages for common mistakes, error locations, and hypothesis properties
 (grammar-generated programs parse, any text parses or raises RaspSyntaxError, printing round-trips)."""
 
+import contextlib
 import re
 
 import pytest
@@ -10,9 +11,10 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark
 
 from rasp import syntax as s
-from rasp.errors import RaspSyntaxError
+from rasp.errors import RaspError, RaspSyntaxError
 from rasp.parser import SYNTAX_ERRORS, parse
 from rasp.printer import to_source
+from rasp.session import Session
 
 MISTAKES = [(message, example) for message, examples in SYNTAX_ERRORS.items() for example in examples]
 
@@ -207,3 +209,14 @@ def _statements():
 def test_printing_then_parsing_gives_the_same_tree(statements):
     program = s.Program(tuple(statements))
     assert parse(to_source(program)) == program
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(_statements(), max_size=4))
+def test_random_programs_run_or_raise_our_errors(statements):
+    """Whatever a program does, running it ends normally or with a RaspError, never a Python error."""
+    session = Session(max_steps=2_000)
+    session.run("a = 1; b = [1, 2]; x1 = indices + 1;")
+    for statement in statements:
+        with contextlib.suppress(RaspError):
+            session.execute(statement)

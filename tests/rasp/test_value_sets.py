@@ -62,7 +62,7 @@ def _covered(value, candidates):
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(numeric_sops())
 def test_propagation_is_sound_on_random_programs(sop):
     try:
