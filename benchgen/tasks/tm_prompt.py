@@ -25,6 +25,13 @@ def example_run(tapes: int) -> TMRun:
     return TMRun.from_trace(machine, run(machine, "" if tapes == 1 else [""] * tapes, max_steps=10))
 
 
+@functools.cache
+def example_text(style: str, tapes: int) -> str:
+    """The example machine's rules and its run in `style` (the same for every prompt)."""
+    example = example_run(tapes)
+    return f"{machine_text(example.machine)}\n\n{tm_styles.render(style, example)}"
+
+
 def machine_text(machine: TuringMachine) -> str:
     """The rules, one per line, and the halt states."""
     halts = " ".join(s for s in machine.states if s in machine.halt_states) or "(none)"
@@ -42,7 +49,6 @@ def tm_prompt(machine: TuringMachine, initial: TMConfig, max_steps: int, style: 
     answer prefix, and `example_answer` is the example run's (default: its last configuration).
     """
     tapes = "1 tape" if machine.tapes == 1 else f"{machine.tapes} tapes"
-    example = example_run(machine.tapes)
     return (
         f"{purpose}"
         f"Simulate the Turing machine below step by step from its initial configuration, for at most "
@@ -54,6 +60,6 @@ def tm_prompt(machine: TuringMachine, initial: TMConfig, max_steps: int, style: 
         f"(A configuration is written STATE | START: CELLS for each tape, where START is the position of "
         f"the first cell shown and the head's cell is in brackets.)\n\n"
         f"Write the simulation in exactly this format, shown for this example machine:\n"
-        f"{machine_text(example.machine)}\n\n{tm_styles.render(style, example)}\n"
-        f"{ANSWER_PREFIX}{final_answer(example) if example_answer is None else example_answer}\n\n"
+        f"{example_text(style, machine.tapes)}\n"
+        f"{ANSWER_PREFIX}{example_answer or final_answer(example_run(machine.tapes))}\n\n"
         f"End with a line '{ANSWER_PREFIX}' followed by {answer}.\n")
