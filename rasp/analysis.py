@@ -64,6 +64,7 @@ class Schedule:
 
     @property
     def max_heads(self) -> int:
+        """The most heads any layer needs."""
         return max(self.heads, default=0)
 
 

@@ -154,6 +154,7 @@ def parse_input(text: str) -> object:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    """`turingbox rasp run`: runs the file, then prints the s-op's value on each input."""
     from machines.files import read_text
     from rasp.interpreter import evaluate_traced
     from rasp.repl import format_example
@@ -175,6 +176,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def repl_command(args: argparse.Namespace) -> int:
+    """`turingbox rasp repl`: the interactive REPL, after loading FILE if given."""
     from rasp.analysis import save_flow
     from rasp.repl import Repl
 
@@ -196,6 +198,7 @@ def repl_command(args: argparse.Namespace) -> int:
 
 
 def analyse_command(args: argparse.Namespace) -> int:
+    """`turingbox rasp analyse`: layers and heads per layer, and optionally the flow graph."""
     from rasp.analysis import draw_png, flow_graph, schedule, to_dot
     from rasp.errors import RaspError
 

@@ -95,11 +95,13 @@ class RaspFrame:
     values: tuple
 
     def render(self) -> str:
+        """One line: `<kind> <name> = [values]` (a selector's values are its rows)."""
         shown = [list(row) for row in self.values] if self.kind == "selector" else list(self.values)
         return f"{self.kind} {self.name} = {shown!r}"
 
     @classmethod
     def parse(cls, text: str) -> RaspFrame:
+        """The frame `render` wrote."""
         head, _, body = text.partition(" = ")
         kind, _, name = head.partition(" ")
         values = ast.literal_eval(body)

@@ -59,10 +59,12 @@ class Repl:
     finished: bool = False
 
     def banner(self) -> list[str]:
+        """The lines printed when the REPL starts."""
         return ["RASP 0.1 (turingbox)", f"running example is: {self.session.examples.sequence}"]
 
     @property
     def prompt(self) -> str:
+        """'>> ' for a new statement, '.. ' while one is unfinished."""
         return CONTINUATION if self.buffer.strip() else PROMPT
 
     def feed(self, line: str) -> list[str]:

@@ -114,6 +114,7 @@ class Environment:
         self.variables: dict[str, object] = {}
 
     def get(self, name: str) -> object:
+        """The value of `name` here or in an enclosing scope."""
         env: Environment | None = self
         while env is not None:
             if name in env.variables:
@@ -122,6 +123,7 @@ class Environment:
         raise RaspNameError(f"Error: Undefined variable: {name}")
 
     def set(self, name: str, value: object) -> None:
+        """Binds `name` (refusing reserved names) and passes public names to `stealing`."""
         if name in self.reserved:
             raise ReservedNameError(f"Error: Cannot set reserved name: {name}")
         self.variables[name] = value
@@ -129,9 +131,11 @@ class Environment:
             self.stealing.set(name, value)
 
     def set_out(self, value: object) -> None:
+        """Stores the last expression's value in `out`, as the original does."""
         self.variables["out"] = value
 
     def nested(self) -> Environment:
+        """A fresh scope inside this one (function bodies, comprehensions)."""
         return Environment(self.name + "'", parent=self, reserved=self.reserved)
 
 
