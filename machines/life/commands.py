@@ -112,7 +112,8 @@ def _run(engine, generations: int, console, *, gif: bool) -> list:
     else:
         chunks = [every] * (generations // every) + ([generations % every] if generations % every else [])
     with Progress(TextColumn("generation"), BarColumn(), TextColumn("{task.completed:,}"),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
+                  TimeElapsedColumn(), console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
         task = progress.add_task("run", total=generations)
         for chunk in chunks:
             engine.advance(chunk)
