@@ -33,14 +33,14 @@ class Coding:
         origin = tape.start - 1 - margin
         return cells, origin, tape.head - origin
 
-    def decode_tape(self, cells: bytearray, origin: int, head: int, blank: str) -> Tape:
+    def decode_tape(self, cells: bytearray, origin: int, head: int) -> Tape:
         """The normal-form Tape of a sentinel-ended bytearray (the sentinels read as blanks)."""
         inner = bytes(cells[1:-1])
-        lead = min(len(inner) - len(inner.lstrip(b"\0")), head - 1)
-        trail = max(len(inner.rstrip(b"\0")), head)
+        first = min(len(inner) - len(inner.lstrip(b"\0")), head - 1)
+        end = max(len(inner.rstrip(b"\0")), head)
         symbols = self.symbols
-        kept = [symbols[c] for c in inner[lead:trail]]
-        return Tape.normal(kept, origin + 1 + lead, origin + head, blank)
+        # from the first non-blank cell (or the head) to the last one (or the head): normal form
+        return Tape(tuple([symbols[c] for c in inner[first:end]]), origin + 1 + first, origin + head)
 
 
 def _grow(cells: bytearray, pos: int, sentinel: int) -> tuple[bytearray, int, int]:
@@ -115,7 +115,7 @@ def _run_one(tm: TuringMachine, config: TMConfig, max_steps: int,
         cells, pos, shift = _grow(cells, pos, coding.sentinel)
         origin -= shift
     outcome = Outcome.HALTED if nexts[q + cells[pos]] == _HALT else Outcome.STEP_LIMIT
-    tape = coding.decode_tape(cells, origin, pos, tm.blank)
+    tape = coding.decode_tape(cells, origin, pos)
     return outcome, steps, TMConfig(coding.states[q // width], (tape,))
 
 
@@ -157,5 +157,5 @@ def _run_many(tm: TuringMachine, coding: Coding, config: TMConfig, max_steps: in
             if on_progress is not None and steps % CHUNK == 0:
                 on_progress(steps)
     final = TMConfig(coding.states[q // per_state],
-                     tuple(coding.decode_tape(tapes[t], origins[t], heads[t], tm.blank) for t in tape_ids))
+                     tuple(coding.decode_tape(tapes[t], origins[t], heads[t]) for t in tape_ids))
     return (Outcome.HALTED if halted else Outcome.STEP_LIMIT), steps, final
