@@ -15,6 +15,7 @@ from benchgen.errors import ConfigError
 from benchgen.item import Item, content_id
 from benchgen.registry import Task, item_rng, register_task
 from machines.core import Outcome, run
+from machines.errors import TuringboxError
 from machines.files import read_text
 from machines.formats import load_text
 from machines.fsm.dfa import DFA
@@ -25,6 +26,8 @@ from machines.fsm.generators import (
     make_symmetric_group,
     random_dfa,
 )
+from machines.fsm.ops import minimize
+from machines.fsm.regex import regex_to_nfa
 
 ANSWER_PREFIX = "Final answer: "
 TABLE_LIMIT = 300
@@ -36,7 +39,7 @@ class FSMConfig(TaskConfig):
     """Knobs of finite-automaton state tracking and membership."""
 
     task = "fsm"
-    automaton: Literal["random", "s5", "parity", "counter", "divisibility"] = "random"
+    automaton: Literal["random", "s5", "parity", "counter", "divisibility", "regex"] = "random"
     machine: str | None = None
     """A DFA file (.fsm, .jff); overrides `automaton`."""
     states: int = 5
@@ -49,6 +52,8 @@ class FSMConfig(TaskConfig):
     """Digit base of a divisibility checker."""
     generators: tuple[str, ...] | None = None
     """S5 generators in one-line notation (default: all 120 permutations)."""
+    regex: str = "(0|1)*11"
+    """The language of automaton `regex`, over the symbols 0, 1, ... (its minimal DFA is tracked)."""
     question: Literal["state", "membership"] = "state"
     """Ask for the final state, or whether the word is accepted."""
     input_min_length: int = 1
@@ -84,6 +89,12 @@ def fixed_automaton(config: FSMConfig) -> DFA:
             raise ConfigError(f"generators: {error}") from None
     if config.automaton == "parity":
         return make_parity()
+    if config.automaton == "regex":
+        try:
+            return minimize(regex_to_nfa(config.regex, alphabet=[str(i) for i in range(config.alphabet_size)],
+                                         name=f"regex {config.regex}"))
+        except TuringboxError as error:
+            raise ConfigError(f"regex={config.regex!r}: {error}") from None
     if config.automaton == "counter":
         return make_modular_counter(config.modulus, alphabet=[str(i) for i in range(config.alphabet_size)])
     return make_divisibility(config.modulus, base=config.base)
@@ -117,8 +128,10 @@ def make_item(config: FSMConfig, knobs: dict[str, Any], seed: int, index: int) -
     shown = state_trace.render(("q0", "q1", "q1"), ("a", "b"), True if membership else None)
     asked = "whether the automaton accepts the word (accept or reject)" if membership else \
         "the state the automaton is in after reading the whole word"
+    language = f"\nIt is the minimal DFA of the regular expression {config.regex}: it accepts exactly " \
+        "the words the expression matches." if kind == "regex" else ""
     question = (f"Track the state of this finite automaton as it reads the word below, one symbol at a "
-                f"time, and give {asked}.\n\n{describe(dfa, kind)}\n\nWord: {' '.join(word)}\n\n"
+                f"time, and give {asked}.\n\n{describe(dfa, kind)}{language}\n\nWord: {' '.join(word)}\n\n"
                 f"Write one line per symbol read, in exactly this format (shown for an example word a b):\n"
                 f"{shown}\n{ANSWER_PREFIX}{'accept' if membership else 'q1'}\n\n"
                 f"End with a line '{ANSWER_PREFIX}' followed by "

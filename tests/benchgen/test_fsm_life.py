@@ -1,6 +1,7 @@
 """The `fsm` and `life` tasks: traces against independent computations, known answers, knobs."""
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from benchgen.errors import ConfigError
 from benchgen.tasks.life import LifeConfig, life_states
 
 
-@pytest.mark.parametrize("automaton", ["random", "s5", "parity", "counter", "divisibility"])
+@pytest.mark.parametrize("automaton", ["random", "s5", "parity", "counter", "divisibility", "regex"])
 @pytest.mark.parametrize("question", ["state", "membership"])
 def test_fsm_trace_parses_to_the_gold_states(automaton, question):
     for item in create_dataset("fsm", size=5, seed=1, automaton=automaton, question=question):
@@ -42,6 +43,13 @@ def test_s5_states_are_products_of_the_word():
 def test_fsm_answers_mean_what_the_automaton_computes(knobs, meaning):
     for item in create_dataset("fsm", size=8, seed=3, **knobs):
         assert item.answer == meaning(item.metadata["input"])
+
+
+def test_regex_membership_agrees_with_python_re():
+    for item in create_dataset("fsm", size=12, seed=4, automaton="regex", regex="(0|1)*1(0|1)(0|1)",
+                               question="membership", input_max_length=8):
+        matches = re.fullmatch("(0|1)*1(0|1)(0|1)", "".join(item.metadata["input"])) is not None
+        assert item.answer == ("accept" if matches else "reject")
 
 
 def _torus_step(grid: np.ndarray) -> np.ndarray:
@@ -87,6 +95,7 @@ def test_life_text_prompt_with_other_rule_and_steps():
     ("fsm", {"states": 0}, "states=0 must be between 1 and 1000"),
     ("fsm", {"automaton": "s5", "generators": ["99999"]}, "generators:"),
     ("fsm", {"input_min_length": 5, "input_max_length": 2}, "input_max_length=2 must be at least"),
+    ("fsm", {"automaton": "regex", "regex": "(0|"}, "regex='(0|'"),
     ("life", {"rule": "B9/S23"}, "rule='B9/S23'"),
     ("life", {"density": 1.5}, "density=1.5 must be between 0 and 1"),
     ("life", {"steps": 3}, "prompt='lifegpt' predicts one Life step"),
