@@ -22,7 +22,9 @@ def main() -> int:
              ["fsm", "diagram", "examples/fsm/div3.fsm", "--out", "out/div3.png"],
              ["run", "examples/tag/tmbench.tag", "--trace"],
              ["queue-diagram", "examples/tag/collatz.tag", "--input", "aaaaaaa", "--out", "out/collatz.png"],
-             ["compile", f"{turing}/bb3.bb", "out/bb3.lag", "--check"]]
+             ["compile", f"{turing}/bb3.bb", "out/bb3.lag", "--check"],
+             ["life", "examples/life/gosper_glider_gun.rle", "--gens", "120", "--gif", "out/gun.gif"],
+             ["eca", "30", "--steps", "31", "--width", "63", "--png", "out/rule30.png"]]
     # The main job, last: a small chain-of-thought dataset from the exact traces of a bundled machine.
     steps.append(["bench", "generate", "turing", "--size", "200", "--seed", "1", "--out", "out/dataset",
                   "--set", f"machine={turing}/binary_add_2tape.tm", "--set", "style=tail_minimal",
