@@ -28,6 +28,15 @@ TASK_SAMPLES = [
     ("tmbench", {"sampler": "indexed"}),
     *[("turing", {"style": style}) for style in
       ("tm_blocks", "turing_program", "tail_minimal", "tail_styled", "caef", "changes")],
+    ("arith", {"operation": "add", "lengths": ["short", "medium", "long"]}),
+    ("arith", {"operation": "mul", "lengths": ["short", "medium", "long"]}),
+    ("tag", {}),
+    ("lag", {}),
+    ("fsm", {"automaton": "random"}),
+    ("fsm", {"automaton": "s5"}),
+    ("life", {}),
+    ("life", {"kind": "eca", "prompt": "text", "steps": 16}),
+    ("rasp", {"program": "sort_bos", "bos": "§"}),
 ]
 
 
