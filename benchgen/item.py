@@ -6,7 +6,6 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 
@@ -27,6 +26,7 @@ class Item:
     `question` is the prompt, `answer` the final answer, `cot` the exact trace rendered as the
     reasoning a model should write, `metadata` the task, difficulty knobs, machine, input and the
     per-step gold `states` a scorer compares against. `id` hashes the task, question, answer and cot.
+    Items pickle (for worker processes and data loaders); treat `metadata` as read-only.
     """
 
     id: str
@@ -38,8 +38,7 @@ class Item:
     @classmethod
     def make(cls, task: str, question: str, answer: str, cot: str, metadata: Mapping[str, Any]) -> Item:
         """An item whose id is the content hash of its task, question, answer and cot."""
-        return cls(content_id(task, question, answer, cot), question, answer, cot,
-                   MappingProxyType(dict(metadata)))
+        return cls(content_id(task, question, answer, cot), question, answer, cot, dict(metadata))
 
     def to_dict(self) -> dict[str, Any]:
         """The item as a plain dict (the JSONL row), metadata included as a nested dict."""

@@ -104,3 +104,10 @@ def test_answer_regex_finds_the_answer_last_in_the_gold_cot(task, knobs):
     pattern = re.compile(task_named(task).answer_regex)
     for item in create_dataset(task, size=3, seed=1, **knobs):
         assert pattern.findall(item.cot)[-1] == item.answer
+
+
+def test_items_pickle():
+    import pickle
+
+    item = create_dataset("turing", size=1)[0]
+    assert pickle.loads(pickle.dumps(item)) == item
