@@ -37,15 +37,41 @@ def format_example(example: object) -> str:
     return f'"{example}"' if isinstance(example, str) else str(example)
 
 
-def format_selection(selection: Selection, example: object, indent: str = " \t\t\t") -> list[str]:
-    """A selector's matrix as the original prints it: keys across, queries down, 1 where selected."""
+def format_selection(selection: Selection, example: object, indent: str = "") -> list[str]:
+    """A selector's matrix as the original prints it: the input across and down, 1 where selected."""
     items = [str(v) for v in example]
-    width = max(len(v) for v in items)
-    head = indent + " " * (width + 4) + " ".join(items)
-    rows = [f"{indent} {q.rjust(width)} | " + " ".join(("1" if on else "0").rjust(len(k))
-                                                      for on, k in zip(row, items, strict=True))
+    head = f"{indent} \t\t\t     " + " ".join(items)
+    rows = [f"{indent} \t\t\t {q} | " + " ".join("1" if on else " " for on in row)
             for q, row in zip(items, selection.rows, strict=True)]
     return [head, *rows]
+
+
+def format_sequence_full(sequence: Sequence, example: object, indent: str = "") -> list[str]:
+    """'full seq display' of a sequence: the input and the output aligned position by position."""
+    shown_input = _clean_bools(list(example))
+    shown_output = _clean_bools(list(sequence.values))
+    cells = [str(v) for v in shown_input + shown_output]
+    width = max(len(c) for c in cells)
+
+    def line(values: list) -> str:
+        return " ".join(str(v).rjust(width) for v in values)
+
+    return [f"{indent} \t\tinput:   {line(shown_input)} \t ({Sequence(tuple(example)).type})",
+            f"{indent} \t\toutput:  {line(shown_output)} \t ({sequence.type})"]
+
+
+def _clean_bools(values: list) -> list:
+    """Bools as the original's full display shows them: only the rarer value is written."""
+    if not values or not isinstance(values[0], bool):
+        return values
+    trues = values.count(True)
+    falses = len(values) - trues
+    mark_true, mark_false = ("T" if trues <= falses else ""), ("F" if falses <= trues else "")
+    return [mark_true if v else mark_false for v in values]
+
+
+def _all_same(sequence: Sequence) -> bool:
+    return len(set(sequence.values)) == 1
 
 
 @dataclass
@@ -117,6 +143,10 @@ class Repl:
             case Applied(value=value):
                 if isinstance(value, Selection):
                     return ["\t = ", *format_selection(value, result.input)]
+                if self.session.full_sequence_display:
+                    if _all_same(value):
+                        return [f"\t =   {value} [skipped full display: identical values]"]
+                    return ["\t = ", *format_sequence_full(value, result.input)]
                 return [f"\t =  {value}"]
             case ExampleShown(subset=subset):
                 lines = []
@@ -146,11 +176,16 @@ class Repl:
             lines = [f"{indent}     s-op: {name}"]
             if session.show_sequence_examples:
                 example = session.examples.sequence
+                head = f"{indent} \t Example: {name}({format_example(example)}) ="
                 try:
-                    shown = str(session.apply(value, example))
+                    value_shown = session.apply(value, example)
                 except RaspError as error:
-                    shown = f"(fails: {error.message})"
-                lines.append(f"{indent} \t Example: {name}({format_example(example)}) = {shown}")
+                    return [*lines, f"{head} (fails: {error.message})"]
+                if session.full_sequence_display and not _all_same(value_shown):
+                    full = format_sequence_full(value_shown, example, indent)
+                    return [*lines, f"{indent} \t Example:", *full]
+                suffix = " [skipped full display: identical values]" if session.full_sequence_display else ""
+                lines.append(f"{head} {value_shown}{suffix}")
             return lines
         if isinstance(value, Selector):
             lines = [f"{indent}     selector: {name}"]
@@ -158,7 +193,7 @@ class Repl:
                 example = session.examples.selector
                 lines.append(f"{indent} \t Example:")
                 try:
-                    lines += format_selection(session.apply(value, example), example, indent + " \t\t\t")
+                    lines += format_selection(session.apply(value, example), example, indent)
                 except RaspError as error:
                     lines.append(f"{indent}\t\t(fails: {error.message})")
             return lines

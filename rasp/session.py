@@ -355,10 +355,9 @@ class Session:
             raise RaspBudgetError(f"the program ran more than max_steps={self.max_steps} statements")
         match statement:
             case s.ExprStmt(expr=expr):
-                if isinstance(expr, s.Call) and self._is_application(expr, env):
-                    value = self._expr(expr, env)
-                    return [Applied(value, self._last_input)]
                 value = self._expr(expr, env)
+                if isinstance(expr, s.Call) and isinstance(value, (Sequence, Selection)):
+                    return [Applied(value, self._last_input)]
                 return [Named(expr.id if isinstance(expr, s.Name) else "out", value)]
             case s.Assign(targets=targets, values=exprs):
                 return self._assign(targets, [self._expr(e, env) for e in exprs], env)
@@ -466,15 +465,6 @@ class Session:
     # ---- expressions ----------------------------------------------------------------------------
 
     _last_input: object = None
-
-    def _is_application(self, call: s.Call, env: Environment) -> bool:
-        try:
-            return isinstance(self._peek(call.func, env), Node)
-        except RaspError:
-            return False
-
-    def _peek(self, expr: s.Expr, env: Environment) -> object:
-        return env.get(expr.id) if isinstance(expr, s.Name) else None
 
     def _expr(self, expr: s.Expr, env: Environment) -> object:
         try:
