@@ -1,5 +1,6 @@
 """The dataset API: registry, string-seeded items, sequence protocol, ids, splits and duplicate reports."""
 
+import pickle
 import re
 
 import pytest
@@ -107,7 +108,5 @@ def test_answer_regex_finds_the_answer_last_in_the_gold_cot(task, knobs):
 
 
 def test_items_pickle():
-    import pickle
-
     item = create_dataset("turing", size=1)[0]
     assert pickle.loads(pickle.dumps(item)) == item
