@@ -41,6 +41,17 @@ class HeadPlan:
     default: np.ndarray  # [D] what a query that selects nothing reads
 
 
+FORMULA = "formula"
+"""Selector node attribute: its formula rewritten over joint s-ops (set by `insert_joints`)."""
+PARTS = "parts"
+"""Select node attribute: where its key and query sit in the joint values it reads."""
+
+
+def formula_of(graph: nx.DiGraph, selector: str):
+    """The selector as nested ('and'|'or', [...]) / ('leaf', select id, negated), `not` pushed to leaves."""
+    return graph.nodes[selector].get(FORMULA) or _formula(graph, selector)
+
+
 def _formula(graph: nx.DiGraph, selector: str, negate: bool = False):
     expr = graph.nodes[selector][N.EXPR]
     args = graph.nodes[selector][N.ARGS]
@@ -59,15 +70,18 @@ def _groups(graph: nx.DiGraph, formula) -> set[tuple[str, str]]:
     return set().union(*(_groups(graph, f) for f in formula[1]))
 
 
-def _conjuncts(formula) -> list:
+def conjuncts(formula) -> list:
     if formula[0] == "and":
-        return [c for f in formula[1] for c in _conjuncts(f)]
+        return [c for f in formula[1] for c in conjuncts(f)]
     return [formula]
 
 
 def _holds(graph: nx.DiGraph, formula, key: object, query: object) -> bool:
     if formula[0] == "leaf":
-        comparison = graph.nodes[formula[1]][N.EXPR].comparison
+        leaf = graph.nodes[formula[1]]
+        comparison = leaf[N.EXPR].comparison
+        key_part, query_part = leaf.get(PARTS, (None, None))
+        key, query = _part(key, key_part), _part(query, query_part)
         try:
             result = bool(comparison(key, query))
         except TypeError:
@@ -77,13 +91,21 @@ def _holds(graph: nx.DiGraph, formula, key: object, query: object) -> bool:
     return all(results) if formula[0] == "and" else any(results)
 
 
+def _part(value: object, part) -> object:
+    if part is None:
+        return value
+    if isinstance(part, int):
+        return value[part]
+    return part[1]
+
+
 def selector_tables(graph: nx.DiGraph, selector: str) -> list[tuple[str, str, list]]:
     """The selector as `and`ed tables over (keys, queries) pairs: [(keys, queries, conjuncts)].
 
     Raises CompileError when an `or` or `not` mixes selects on different s-ops.
     """
     by_group: dict[tuple[str, str], list] = {}
-    for conjunct in _conjuncts(_formula(graph, selector)):
+    for conjunct in conjuncts(formula_of(graph, selector)):
         groups = _groups(graph, conjunct)
         if len(groups) > 1:
             raise CompileError([(graph.nodes[selector][N.NAME],
@@ -165,6 +187,7 @@ def _aggregate_values(graph: nx.DiGraph, gid: str, layout, values: np.ndarray, d
     if src[N.ENCODING] is Encoding.NUMERICAL:
         raise CompileError([(data[N.NAME], "copies a numerical s-op into a one-hot one")])
     for value, dim in layout.index[source].items():
-        values[dim, layout.index[gid][value]] = 1.0
+        if value in layout.index[gid]:  # else never read (exhaustive inference)
+            values[dim, layout.index[gid][value]] = 1.0
     if fallback in layout.index[gid]:  # else no input ever selects nothing (exhaustive inference)
         default[layout.index[gid][fallback]] = 1.0

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rasp.compiler import nodes as N
 from rasp.compiler.assemble import Layout, assemble
 from rasp.compiler.errors import CompileError
-from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions
+from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions, insert_joints
 from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_values, input_count
 from rasp.compiler.model import CompiledModel
 from rasp.compiler.program_to_graph import program_to_graph
@@ -40,6 +40,7 @@ def compile_program(program: SOp, vocab: Sequence, max_len: int, *, dialect: Dia
     infer_values(graph, vocab, max_len, dialect, values)
     choose_encodings(graph, dialect)
     insert_conversions(graph)
+    insert_joints(graph)
     graph_to_layers(graph)
     layout = Layout(graph, dialect)
     model = assemble(graph, layout, vocab, max_len, dialect, causal)

@@ -9,9 +9,13 @@ the inputs need an MLP before the first attention (layer 0).
 
 from __future__ import annotations
 
+import itertools
+import math
+
 import networkx as nx
 
 from rasp.compiler import nodes as N
+from rasp.compiler.infer_values import MAX_TABLE, value_order
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
 LEAVES = "leaves"
@@ -52,6 +56,98 @@ def insert_conversions(graph: nx.DiGraph) -> None:
             graph.add_edge(copies[source], gid)
 
 
+def insert_joints(graph: nx.DiGraph) -> None:
+    """Where an `or` or `not` mixes selects on different s-ops, adds one-hot joint s-ops (the tuple
+    of the keys, and of the queries) for the attention head to compare, and rewrites the selector."""
+    from rasp.compiler.attention import FORMULA, PARTS, conjuncts, formula_of
+
+    joints: dict[tuple[str, ...], str] = {}
+    for gid in list(graph.nodes):
+        data = graph.nodes[gid]
+        if data[N.ROLE] != N.ATTENTION or FORMULA in graph.nodes[data[N.ARGS][0]]:
+            continue
+        selector = data[N.ARGS][0]
+        rewritten, changed = [], False
+        for conjunct in conjuncts(formula_of(graph, selector)):
+            leaves_ = _formula_leaves(conjunct)
+            sides = [_varying(graph, [graph.nodes[leaf][N.ARGS][side] for leaf in leaves_]) for side in (0, 1)]
+            if len({tuple(graph.nodes[leaf][N.ARGS]) for leaf in leaves_}) <= 1:
+                rewritten.append(conjunct)
+                continue
+            changed = True
+            joint_ids = [_joint(graph, parts, joints) for parts in sides]
+            copies = {}
+            for leaf in leaves_:
+                copy = f"{leaf}j{len(graph)}"
+                args = graph.nodes[leaf][N.ARGS]
+                place = [_place(graph, args[side], sides[side]) for side in (0, 1)]
+                graph.add_node(copy, **{**graph.nodes[leaf], N.ARGS: list(joint_ids), PARTS: tuple(place),
+                                        N.SYNTHETIC: True})
+                for joint in joint_ids:
+                    graph.add_edge(joint, copy)
+                graph.add_edge(copy, selector)
+                copies[leaf] = copy
+            rewritten.append(_relabel(conjunct, copies))
+        if changed:
+            graph.nodes[selector][FORMULA] = rewritten[0] if len(rewritten) == 1 else ("and", rewritten)
+
+
+def _formula_leaves(formula) -> list[str]:
+    if formula[0] == "leaf":
+        return [formula[1]]
+    return list(dict.fromkeys(leaf for f in formula[1] for leaf in _formula_leaves(f)))
+
+
+def _relabel(formula, copies: dict[str, str]):
+    if formula[0] == "leaf":
+        return ("leaf", copies[formula[1]], formula[2])
+    return (formula[0], [_relabel(f, copies) for f in formula[1]])
+
+
+def _varying(graph: nx.DiGraph, nodes_: list[str]) -> list[str]:
+    return list(dict.fromkeys(a for a in nodes_ if not isinstance(graph.nodes[a][N.EXPR], Constant)))
+
+
+def _place(graph: nx.DiGraph, node: str, parts: list[str]):
+    """Where `node`'s value sits in a joint of `parts`: an index, None (no joint), or a constant."""
+    if isinstance(graph.nodes[node][N.EXPR], Constant):
+        return ("constant", graph.nodes[node][N.EXPR].value)
+    return None if len(parts) == 1 else parts.index(node)
+
+
+def _joint(graph: nx.DiGraph, parts: list[str], joints: dict) -> str:
+    """The node holding the tuple of `parts` (the part itself when alone; a constant if none)."""
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        parts = []
+    key = tuple(parts)
+    if key not in joints:
+        gid = f"j{len(joints)}"
+        names = [graph.nodes[p][N.NAME] for p in parts]
+        values = [graph.nodes[p][N.VALUES] for p in parts]
+        columns = graph.graph.get("columns")
+        if columns is not None:
+            columns[gid] = list(zip(*(columns[p] for p in parts), strict=True))
+            joint_values = sorted(set(columns[gid]), key=value_order)
+        elif any(v is None for v in values) or math.prod(len(v) for v in values) > MAX_TABLE:
+            joint_values = None
+        else:
+            joint_values = list(itertools.product(*values))
+        graph.add_node(gid, **{
+            N.EXPR: Map(_tuple, tuple(graph.nodes[p][N.EXPR] for p in parts), op="joint"),
+            N.ARGS: list(parts), N.NAME: "(" + ", ".join(names) + ")", N.ROLE: N.MLP, N.FN: _tuple,
+            N.SYNTHETIC: True, N.VALUES: joint_values, N.ENCODING: Encoding.CATEGORICAL})
+        for p in parts:
+            graph.add_edge(p, gid)
+        joints[key] = gid
+    return joints[key]
+
+
+def _tuple(*values: object) -> tuple:
+    return values
+
+
 def leaves(graph: nx.DiGraph, gid: str) -> list[str]:
     """The inputs of an MLP node from outside its MLP (through the fused elementwise nodes)."""
     layer, found = graph.nodes[gid][N.LAYER], []
@@ -72,12 +168,40 @@ def _in_embedding(data: dict, layer: int) -> bool:
     return layer == 0 and data.get(N.IN_EMBEDDING, False)
 
 
+FUSED_TABLE = 20_000
+"""Largest lookup table (combinations of leaf values) an MLP node is fused over before it is
+computed one layer later from materialised inputs instead."""
+
+
 def graph_to_layers(graph: nx.DiGraph) -> int:
-    """Sets LAYER (and IN_EMBEDDING, LEAVES) on every node; returns the number of layers."""
+    """Sets LAYER (and IN_EMBEDDING, LEAVES) on every node; returns the number of layers.
+
+    An elementwise node whose fused table would exceed FUSED_TABLE moves one layer later (abstract
+    value sets only; exhaustive ones are observed combinations and stay small).
+    """
+    delay: dict[str, int] = {}
+    for _ in range(len(graph)):
+        layers = _assign(graph, delay)
+        oversized = [gid for gid, d in graph.nodes(data=True) if d[N.ROLE] == N.MLP and not d[N.IN_EMBEDDING]
+                     and "columns" not in graph.graph and _table_size(graph, gid) > FUSED_TABLE
+                     and any(graph.nodes[a][N.ROLE] == N.MLP for a in d[N.ARGS])]
+        if not oversized:
+            return layers
+        delay[min(oversized, key=lambda g: graph.nodes[g][N.LAYER])] = 1
+    return layers
+
+
+def _table_size(graph: nx.DiGraph, gid: str) -> float:
+    sizes = [graph.nodes[a][N.VALUES] for a in graph.nodes[gid][LEAVES]
+             if not isinstance(graph.nodes[a][N.EXPR], Constant)]
+    return math.inf if any(s is None for s in sizes) else math.prod(len(s) for s in sizes)
+
+
+def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:
     ready: dict[str, int] = {}
     for gid in nx.topological_sort(graph):
         data = graph.nodes[gid]
-        inputs = [ready[a] for a in data[N.ARGS]]
+        inputs = [ready[a] for a in graph.predecessors(gid)]
         if data[N.ROLE] == N.INPUT:
             data[N.LAYER] = 0
         elif data[N.ROLE] == N.SELECTOR:
@@ -85,7 +209,7 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
         elif data[N.ROLE] == N.ATTENTION:
             data[N.LAYER] = max(inputs) + 1
         else:
-            data[N.LAYER] = max(inputs)
+            data[N.LAYER] = max(inputs) + delay.get(gid, 0)
         ready[gid] = data[N.LAYER]
         if data[N.ROLE] == N.MLP:
             data[N.IN_EMBEDDING] = data[N.LAYER] == 0 and _single_input(graph, gid)

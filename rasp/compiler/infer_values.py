@@ -58,6 +58,8 @@ def value_order(value: object) -> tuple:
         return (2, 0)
     if isinstance(value, str):
         return (1, value)
+    if isinstance(value, tuple):
+        return (3, tuple(value_order(v) for v in value))
     return (0, value)
 
 
