@@ -30,7 +30,10 @@ class LifeMachine:
         pattern = self.pattern if input is None else input
         if isinstance(pattern, str):
             pattern = Pattern.parse(pattern)
-        return pattern.on(self.rule.topology) if self.rule.topology.is_finite else pattern
+        if self.rule.topology.is_finite:
+            return pattern.on(self.rule.topology)
+        self.rule.require_plane_engine()
+        return pattern
 
     def step(self, config: Pattern) -> tuple[Pattern, str]:
         engine = (DenseLife if self.rule.topology.is_finite else SparseLife)(self.rule, config)

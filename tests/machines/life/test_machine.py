@@ -1,9 +1,11 @@
 """LifeMachine under the core protocol: run, cycles, prefixes, outcomes, and `turingbox run`-style loading."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from machines.core import Outcome, run
+from machines.life.errors import RuleError
 from machines.life.machine import LifeMachine
 from machines.life.pattern import Pattern
 from machines.life.rule import LIFE, Rule
@@ -35,6 +37,11 @@ def test_dying_pattern_halts():
 def test_b0_on_a_torus_keeps_running():
     machine = LifeMachine(Rule.parse("B0/S:T4,4"))
     assert run(machine, None, max_steps=3).outcome is Outcome.STEP_LIMIT
+
+
+def test_b0_on_the_plane_is_refused_before_running():
+    with pytest.raises(RuleError, match="B0"):
+        run(LifeMachine(Rule.parse("B0/S8")), None, max_steps=3)
 
 
 def test_input_can_be_rendered_text_and_is_wrapped_on_a_torus():
