@@ -57,7 +57,7 @@ def density_png(counts: Sequence[Sequence[int]]) -> bytes:
     return _png(Image.fromarray(shade.astype(np.uint8), mode="L"))
 
 
-def run_gif(frames: Sequence[Pattern], *, margin: int = 1, box: Box | None = None, max_side: int = 512,
+def run_gif(frames: Sequence[Pattern], *, margin: int = 1, box: Box | None = None, max_side: int = MAX_SIDE,
             duration_ms: int = 80) -> bytes:
     """An animated GIF of generations, all drawn in one frame box (default: the union of their boxes)."""
     if not frames:
