@@ -131,10 +131,13 @@ def _write_outputs(args, machine, engine, frames) -> list[str]:
 
     written = []
     if args.png:
-        box = engine.box if hasattr(engine, "box") else None
-        if box is not None and engine.population > PERIOD_CHECK[0] and max(box.width, box.height) > 1024:
-            level = max(0, (max(box.width, box.height) - 1).bit_length() - 10)
-            data = picture.density_png(engine.density(box, level))
+        box = engine.box if hasattr(engine, "box") else engine.pattern().box
+        if box is not None and max(box.width, box.height) > picture.MAX_SIDE:
+            # Too large for one pixel per cell: one pixel per 2^level square, shaded by its count.
+            level = (max(box.width, box.height) - 1).bit_length() - 10
+            counts = engine.density(box, level) if hasattr(engine, "density") else \
+                picture.density_of(engine.pattern(), box, level)
+            data = picture.density_png(counts)
         elif machine.rule.topology.is_finite:
             from machines.life.pattern import Box
 

@@ -57,6 +57,17 @@ def density_png(counts: Sequence[Sequence[int]]) -> bytes:
     return _png(Image.fromarray(shade.astype(np.uint8), mode="L"))
 
 
+def density_of(pattern: Pattern, box: Box, level: int) -> np.ndarray:
+    """Live-cell counts of the 2^level squares tiling `box`, rows are y (as Hashlife.density)."""
+    size = 1 << level
+    counts = np.zeros((-(-box.height // size), -(-box.width // size)), dtype=np.int64)
+    inside = pattern.within(box).cells
+    if inside:
+        xs, ys = (np.array(v) for v in zip(*inside, strict=True))
+        np.add.at(counts, ((ys - box.y) // size, (xs - box.x) // size), 1)
+    return counts
+
+
 def run_gif(frames: Sequence[Pattern], *, margin: int = 1, box: Box | None = None, max_side: int = MAX_SIDE,
             duration_ms: int = 80) -> bytes:
     """An animated GIF of generations, all drawn in one frame box (default: the union of their boxes)."""

@@ -105,3 +105,10 @@ def test_run_and_convert_understand_life_files(tmp_path, capsys):
     target = tmp_path / "glider.cells"
     assert main(["convert", str(LIFE_DIR / "glider.rle"), str(target)]) == 0
     assert target.read_text().splitlines()[-3:] == [".O.", "..O", "OOO"]
+
+
+def test_png_of_a_wide_sparse_pattern_is_shaded(tmp_path):
+    wide, png = tmp_path / "wide.lif", tmp_path / "wide.png"
+    wide.write_text("#Life 1.06\n0 0\n1 0\n2 0\n3000 0\n3001 0\n3002 0\n")
+    assert main(["life", str(wide), "--gens", "3", "--png", str(png)]) == 0
+    assert max(Image.open(png).size) <= 1024

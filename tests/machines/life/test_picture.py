@@ -50,3 +50,16 @@ def test_text_uses_half_blocks():
 def test_too_large_pictures_are_refused():
     with pytest.raises(PatternError, match="larger than"):
         picture.pattern_png(GLIDER, Box(0, 0, 5000, 3))
+
+
+def test_density_of_a_pattern_matches_hashlife():
+    from machines.life.hashlife import Hashlife
+    from machines.life.rule import LIFE
+
+    soup = Pattern.of((x * 7 % 61, x * 3 % 17) for x in range(200))
+    engine = Hashlife(LIFE, soup)
+    box = engine.box
+    counts = picture.density_of(soup, box, 2)
+    assert counts.sum() == soup.population
+    hashlife = np.array(engine.density(box, 2))
+    assert hashlife.sum() == soup.population and hashlife.shape[0] >= counts.shape[0]
