@@ -5,6 +5,7 @@ from rasp.dialect import DIALECTS, ORIGINAL, RASP_L, TRACR, Dialect
 from rasp.embedding import (
     Aggregate,
     ConstantSOp,
+    LinearSequenceMap,
     Map,
     Select,
     SelectorWidth,
@@ -52,6 +53,7 @@ __all__ = [
     "ConstantSOp",
     "Dialect",
     "Encoding",
+    "LinearSequenceMap",
     "Map",
     "RaspBudgetError",
     "RaspError",

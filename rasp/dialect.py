@@ -26,9 +26,11 @@ class Dialect:
     """Selectors never select a key after the query (RASP-L)."""
     integer_means: bool = False
     """Means are truncated to ints (RASP-L's numpy library casts every value to int)."""
+    typed_values: bool = True
+    """Sequences hold atoms of one type (the original); tracr allows any values, tuples included."""
 
 
 ORIGINAL = Dialect("rasp")
-TRACR = Dialect("tracr", default=None, none_propagates=True, bool_means=True)
+TRACR = Dialect("tracr", default=None, none_propagates=True, bool_means=True, typed_values=False)
 RASP_L = Dialect("rasp-l", causal=True, integer_means=True)
 DIALECTS: dict[str, Dialect] = {d.name: d for d in (ORIGINAL, TRACR, RASP_L)}

@@ -29,9 +29,11 @@ def _sop(value: object, argument: str) -> sops.SOp:
     raise RaspTypeError(f"{argument}={value!r} is not an s-op or an atom")
 
 
-def _comparison(op: str | Comparison) -> Comparison:
+def _comparison(op: str | Comparison | Callable[[object, object], bool]) -> Comparison | sops.Predicate:
     if isinstance(op, Comparison):
         return op
+    if callable(op):
+        return sops.Predicate(op)
     try:
         return Comparison(op)
     except ValueError:
@@ -50,9 +52,10 @@ def SequenceMap(f: Callable[[object, object], object], first: sops.SOp, second: 
     return sops.Map(f, (_sop(first, "first"), _sop(second, "second")), op="sequence_map", name=name)
 
 
-def Select(keys: sops.SOp, queries: sops.SOp, predicate: Comparison | str, *,
+def Select(keys: sops.SOp, queries: sops.SOp, predicate: Comparison | str | Callable, *,
            name: str = "") -> sops.Select:
-    """tracr's Select: query i selects key j when `predicate(keys[j], queries[i])`."""
+    """tracr's Select: query i selects key j when `predicate(keys[j], queries[i])` (a Comparison,
+    its symbol, or any function of key and query)."""
     return sops.Select(_sop(keys, "keys"), _sop(queries, "queries"), _comparison(predicate), name=name)
 
 
@@ -69,6 +72,14 @@ def SelectorWidth(selector: sops.Selector, *, name: str = "") -> sops.SelectorWi
     if not isinstance(selector, sops.Selector):
         raise RaspTypeError(f"selector={selector!r} is not a selector")
     return sops.SelectorWidth(selector, name=name)
+
+
+def LinearSequenceMap(first: sops.SOp, second: sops.SOp, first_coefficient: float,
+                      second_coefficient: float, *, name: str = "") -> sops.Map:
+    """tracr's LinearSequenceMap: `first_coefficient * first + second_coefficient * second`."""
+    return sops.Map(lambda x, y: first_coefficient * x + second_coefficient * y,
+                    (_sop(first, "first"), _sop(second, "second")),
+                    op=f"{first_coefficient} * {{0}} + {second_coefficient} * {{1}}", name=name)
 
 
 def ConstantSOp(value: object, *, name: str = "") -> sops.Constant:

@@ -21,6 +21,7 @@ from rasp.errors import RaspError, RaspEvaluationError, RaspTypeError, RaspValue
 from rasp.sops import (
     UNSET,
     Aggregate,
+    Comparison,
     Constant,
     Indices,
     Map,
@@ -34,7 +35,7 @@ from rasp.sops import (
     Tokens,
     topological,
 )
-from rasp.values import Selection, Sequence, is_atom
+from rasp.values import UNTYPED, Selection, Sequence, is_atom
 
 Value = Sequence | Selection
 _EXACT_FLOAT_INT = 2**53
@@ -136,7 +137,9 @@ def _fail(node: Node, message: str, kind: type[RaspError] = RaspEvaluationError)
     return kind(f"evaluation of {_where(node)} failed: {message}")
 
 
-def _sequence(node: Node, values: list) -> Sequence:
+def _sequence(node: Node, dialect: Dialect, values: list) -> Sequence:
+    if not dialect.typed_values:
+        return Sequence(tuple(values), UNTYPED)
     try:
         return Sequence(tuple(values))
     except RaspTypeError as error:
@@ -151,13 +154,15 @@ def _evaluate_node(node: Node, items: list, values: dict, dialect: Dialect) -> V
     n = len(items)
     match node:
         case Tokens(cast=cast):
-            return _sequence(node, _cast_tokens(node, items, cast))
+            return _sequence(node, dialect, _cast_tokens(node, items, cast))
         case Indices():
-            return _sequence(node, list(range(n)))
+            return _sequence(node, dialect, list(range(n)))
         case Constant(value=value):
-            return _sequence(node, [value] * n)
+            return _sequence(node, dialect, [value] * n)
         case Map(fn=fn, args=args):
-            return _sequence(node, _map(node, fn, [_value(values, a).values for a in args], n, dialect))
+            return _sequence(
+                node, dialect, _map(node, fn, [_value(values, a).values for a in args], n, dialect)
+            )
         case Select(keys=keys, queries=queries, comparison=comparison):
             matrix = _select(node, _value(values, keys).values, _value(values, queries).values, comparison)
             if dialect.causal:
@@ -173,10 +178,11 @@ def _evaluate_node(node: Node, items: list, values: dict, dialect: Dialect) -> V
                 matrix &= np.tri(n, dtype=bool)
             return Selection(matrix)
         case SelectorWidth(selector=selector):
-            return _sequence(node, list(_value(values, selector).widths))
+            return _sequence(node, dialect, list(_value(values, selector).widths))
         case Aggregate():
             return _sequence(
                 node,
+                dialect,
                 _aggregate(
                     node, _value(values, node.selector).matrix, _value(values, node.sop).values, dialect
                 ),
@@ -235,12 +241,14 @@ def _select(node: Node, keys: tuple, queries: tuple, comparison) -> np.ndarray:
             ">": np.greater,
             ">=": np.greater_equal,
         }
-        if comparison.value in table:
+        if isinstance(comparison, Comparison) and comparison.value in table:
             return table[comparison.value](k_row, q_col)
     try:
         return np.array([[comparison(key, query) for key in keys] for query in queries], dtype=bool)
     except TypeError as error:
         raise _fail(node, f"cannot compare keys and queries: {error}", RaspTypeError) from None
+    except (ValueError, ZeroDivisionError, KeyError, IndexError) as error:
+        raise _fail(node, f"the predicate failed: {_python_message(error)}") from None
 
 
 def _aggregate(node: Aggregate, matrix: np.ndarray, values: tuple, dialect: Dialect) -> list:
@@ -291,10 +299,15 @@ def _means(rows: np.ndarray, values: tuple, widths: np.ndarray) -> list[float]:
         if len(distinct) <= _FEW_VALUES:
             # integer sums by counting each value's selected positions: exact and cheap (bool masks)
             column = np.array(values, dtype=object)
-            sums = sum(v * np.count_nonzero(rows & (column == v)[None, :], axis=1).astype(object)
-                       for v in distinct if v)
-            return [int(total) * 1.0 / int(w) for total, w in zip(np.broadcast_to(sums, widths.shape),
-                                                                  widths, strict=True)]
+            sums = sum(
+                v * np.count_nonzero(rows & (column == v)[None, :], axis=1).astype(object)
+                for v in distinct
+                if v
+            )
+            return [
+                int(total) * 1.0 / int(w)
+                for total, w in zip(np.broadcast_to(sums, widths.shape), widths, strict=True)
+            ]
         if max(abs(v) for v in values) * len(values) < _EXACT_FLOAT_INT:
             sums = rows.astype(float) @ np.array(values, dtype=float)  # exact: integer sums below 2**53
             return (sums / widths).tolist()

@@ -48,6 +48,21 @@ _PREDICATES: dict[Comparison, Callable[[object, object], bool]] = {
 }
 
 
+@dataclass(frozen=True, eq=False)
+class Predicate:
+    """A custom select predicate from the Python embedding (tracr's `Select` takes any function).
+
+    `value` is its label in place of a comparison's symbol; compilers need a Comparison, or must
+    tabulate `fn` over value sets.
+    """
+
+    fn: Callable[[object, object], bool]
+    value: str = "predicate"
+
+    def __call__(self, key: object, query: object) -> bool:
+        return bool(self.fn(key, query))
+
+
 class Encoding(enum.Enum):
     """How a compiler should lay an s-op out in the residual stream (tracr's annotation)."""
 
@@ -146,8 +161,9 @@ def _arithmetic(op: str, fn: Callable[[object, object], object], reflected: bool
 class SOp(Node):
     """A sequence operation: evaluates to one value per position.
 
-    Arithmetic operators (+ - * / % and unary -) build elementwise Maps, as in tracr; comparisons
-    are not overloaded (`==` stays identity), use `Map` or the RASP source instead.
+    Arithmetic operators (+ - * / % and unary -), ordering comparisons (< <= > >=) and the bool
+    operators (& | ~) build elementwise Maps, as in tracr. `==` is not overloaded (nodes compare
+    by identity): build equality with `Map`, or in RASP source.
     """
 
     __add__ = _arithmetic("+", lambda a, b: a + b)
@@ -159,6 +175,15 @@ class SOp(Node):
     __truediv__ = _arithmetic("/", lambda a, b: a / b)
     __rtruediv__ = _arithmetic("/", lambda a, b: a / b, reflected=True)
     __mod__ = _arithmetic("%", lambda a, b: a % b)
+    __lt__ = _arithmetic("<", lambda a, b: a < b)
+    __le__ = _arithmetic("<=", lambda a, b: a <= b)
+    __gt__ = _arithmetic(">", lambda a, b: a > b)
+    __ge__ = _arithmetic(">=", lambda a, b: a >= b)
+    __and__ = _arithmetic("and", lambda a, b: a and b)
+    __or__ = _arithmetic("or", lambda a, b: a or b)
+
+    def __invert__(self) -> Map:
+        return Map(lambda a: not a, (self,), op="not {0}")
 
     def __neg__(self) -> Map:
         return Map(lambda a: -a, (self,), op="-{0}")
@@ -288,7 +313,7 @@ class Select(Selector):
 
     keys: SOp
     queries: SOp
-    comparison: Comparison = Comparison.EQ
+    comparison: Comparison | Predicate = Comparison.EQ
     name: str = field(default="", **_meta)
     span: Span | None = field(default=None, **_meta)
 

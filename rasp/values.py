@@ -17,6 +17,10 @@ ATOM_TYPES = (bool, int, float, str)
 """The atom types of RASP; a sequence holds atoms only (None only in the tracr dialect)."""
 
 
+UNTYPED = "values"
+"""The type of a sequence whose values are not checked (the tracr dialect)."""
+
+
 def is_atom(value: object) -> bool:
     """True for RASP atoms: int, float, str and bool."""
     return isinstance(value, ATOM_TYPES)
@@ -52,14 +56,19 @@ def format_atom(value: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Sequence:
-    """The value of an s-op on one input: a tuple of atoms and its type name."""
+    """The value of an s-op on one input: a tuple of atoms and its type name.
+
+    The type is computed (and mixed types refused) unless given: `Sequence(values, UNTYPED)` holds
+    any values, as tracr's evaluator allows (tuples from SequenceMaps, for instance).
+    """
 
     values: tuple
     type: str = field(default="")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", tuple(self.values))
-        object.__setattr__(self, "type", type_of(self.values))
+        if self.type != UNTYPED:
+            object.__setattr__(self, "type", type_of(self.values))
 
     def __len__(self) -> int:
         return len(self.values)

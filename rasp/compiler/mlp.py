@@ -24,6 +24,8 @@ from rasp.compiler.infer_values import MAX_TABLE, value_order
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
 
+MERGE = 1e-12
+"""Staircase points closer than this (relative to |z|) are one point (float rounding of one value)."""
 PRECISION = 1e11
 """Largest ratio of |z| to the smallest gap between staircase points float64 resolves safely."""
 
@@ -91,9 +93,84 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
     d = len(layout.labels)
     outputs = [layout.encode(gid, r) for r in results]
     numeric = [a for a in varying if graph.nodes[a][N.ENCODING] is Encoding.NUMERICAL]
+    if graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL and len(varying) > 1:
+        parts = _separate(varying, rows, results)
+        if parts is not None:
+            return _additive(graph, gid, varying, parts, layout, d)
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
     return _staircase(graph, gid, varying, rows, outputs, layout, d)
+
+
+def _separate(varying, rows, results) -> tuple[float, list[dict]] | None:
+    """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None."""
+    try:
+        values = [float(r) for r in results]
+    except (TypeError, ValueError):
+        return None
+    if not rows:
+        return None
+    at = dict(zip(rows, values, strict=True))
+    base = rows[0]
+    terms: list[dict] = []
+    for k in range(len(varying)):
+        term = {}
+        for row in rows:
+            probe = base[:k] + (row[k],) + base[k + 1:]
+            if probe not in at:
+                return None
+            term[row[k]] = at[probe] - values[0]
+        terms.append(term)
+    for row, value in zip(rows, values, strict=True):
+        total = values[0] + sum(term[v] for term, v in zip(terms, row, strict=True))
+        if not math.isclose(total, value, rel_tol=1e-12, abs_tol=1e-12):
+            return None
+    return values[0], terms
+
+
+def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
+    """A sum of per-leaf terms: linear terms of numerical leaves as ReLU(x) - ReLU(-x), others as
+    one-leaf lookups or staircases."""
+    constant, terms = parts
+    plans = []
+    for leaf, term in zip(varying, terms, strict=True):
+        points = sorted(term)
+        if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
+            slope = _slope(term)
+            if slope is not None:
+                w_1, w_2 = np.zeros((d, 2)), np.zeros((2, d))
+                w_1[layout.dims[leaf][0]] = [1.0, -1.0]
+                w_2[:, layout.dims[gid][0]] = [slope, -slope]
+                offset = term[points[0]] - slope * float(points[0])
+                plans.append(MLPPlan(w_1, np.zeros(2), w_2, offset * _unit(layout, gid, d)))
+                continue
+            outputs = [term[v] * _unit(layout, gid, d) for v in points]
+            plans.append(_staircase(graph, gid, [leaf], [(v,) for v in points], outputs, layout, d))
+        else:
+            plans.append(_lookup([leaf], [(v,) for v in points], [term[v] * _unit(layout, gid, d) for v in points],
+                                 layout, d))
+    plan = MLPPlan(np.concatenate([p.w_1 for p in plans], axis=1), np.concatenate([p.b_1 for p in plans]),
+                   np.concatenate([p.w_2 for p in plans]), sum(p.b_2 for p in plans))
+    plan.b_2 = plan.b_2 + constant * _unit(layout, gid, d)
+    return plan
+
+
+def _unit(layout, gid: str, d: int) -> np.ndarray:
+    vector = np.zeros(d)
+    vector[layout.dims[gid][0]] = 1.0
+    return vector
+
+
+def _slope(term: dict) -> float | None:
+    """a when term(v) = a·v + b for every v, else None."""
+    points = sorted(term)
+    if len(points) < 2:
+        return 0.0
+    a = (term[points[-1]] - term[points[0]]) / (float(points[-1]) - float(points[0]))
+    b = term[points[0]] - a * float(points[0])
+    if all(math.isclose(term[v], a * float(v) + b, rel_tol=1e-12, abs_tol=1e-12) for v in points):
+        return a
+    return None
 
 
 def _lookup(varying, rows, outputs, layout, d: int) -> MLPPlan:
@@ -134,11 +211,15 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
     z = coordinates @ np.array(weights)
     order = np.argsort(z, kind="stable")
     zs, outs = z[order], [outputs[k] for k in order]
-    steps = [k for k in range(1, len(zs)) if not np.array_equal(outs[k], outs[k - 1])]
-    gaps = np.diff(zs)
-    if len(gaps) and (gaps.min() <= 0 or np.abs(zs).max() / gaps.min() > PRECISION):
-        raise CompileError([(graph.nodes[gid][N.NAME], "its inputs' values are too close together for "
-                             "float64 to tell apart")])
+    tolerance = MERGE * max(1.0, float(np.abs(zs).max(initial=0.0)))
+    steps = []
+    for k in range(1, len(zs)):
+        if np.array_equal(outs[k], outs[k - 1]):
+            continue
+        if zs[k] - zs[k - 1] <= tolerance or np.abs(zs).max() / (zs[k] - zs[k - 1]) > PRECISION:
+            raise CompileError([(graph.nodes[gid][N.NAME], "two input combinations with different results "
+                                 "are too close together for float64 to tell apart")])
+        steps.append(k)
     h = 2 * len(steps)
     w_1, b_1, w_2 = np.zeros((d, h)), np.zeros(h), np.zeros((h, d))
     for j, k in enumerate(steps):
