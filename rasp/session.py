@@ -136,7 +136,8 @@ class Environment:
 
     def nested(self) -> Environment:
         """A fresh scope inside this one (function bodies, comprehensions)."""
-        return Environment(self.name + "'", parent=self, reserved=self.reserved)
+        # library names may be shadowed inside a function, as in the original
+        return Environment(self.name + "'", parent=self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,7 +446,7 @@ class Session:
             if not library.exists(path):
                 raise RaspLoadError(f"could not find file: {filename}")
             text = library.source(path)
-        env = Environment(path, parent=self.base, stealing=calling, reserved=self.base.reserved)
+        env = Environment(path, parent=self.base, stealing=calling)
         saved = self.show_sequence_examples, self.show_selector_examples
         try:
             results = self._run_file_text(text, filename, env)

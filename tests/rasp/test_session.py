@@ -96,3 +96,11 @@ def test_new_sops_are_checked_on_the_running_example():
 def test_huge_atoms_are_refused_quickly(source):
     with pytest.raises(RaspValueError, match="too large"):
         Session().run(source)
+
+
+def test_library_names_can_be_shadowed_inside_functions_only():
+    session = Session()
+    session.run("def f(x) { max = x + 1; return max; } y = f(indices);")
+    assert session.apply(session.value("y"), "abc").values == (1, 2, 3)
+    with pytest.raises(ReservedNameError):
+        session.run("max = 3;")
