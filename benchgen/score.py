@@ -1,0 +1,99 @@
+"""Provides the per-item scoring of a model's answer against the exact trace, and `score_answer`.
+
+`score_item` compares the states an answer shows with the gold states step by step (step 0, the
+initial state, included) and records what the metrics aggregate: correct steps, first error, one-step
+correctness from the model's own previous state, halting, the kind of the first error, and the
+edit-distance credit of every step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchgen.item import Item
+from benchgen.parsers import MAX_ANSWER_CHARS, Mode, gold_states, parse_answer
+from benchgen.successors import queue_rules
+from benchgen.taxonomy import classify, similarity, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class ItemScore:
+    """The scoring of one answer. `correct[i]` judges gold step i against the gold state."""
+
+    id: str
+    correct: tuple[bool, ...]
+    parsed: bool
+    first_error: int | None
+    error_kind: str | None
+    one_step: tuple[int, int] | None
+    """(right, judged) transitions from the model's own previous state; None: not defined for the task."""
+    halting: str
+    """'ok', 'missed_halt' (gold halts, the answer does not stop there), 'early_halt' (stops or marks a
+    halt before the gold trace ends) or 'after_halt' (steps written after the gold halt)."""
+    extra_steps: int
+    final_correct: bool
+    credit: float
+    """Mean over gold steps of 1 - normalised edit distance."""
+    cut_off: bool
+    oversized: bool
+    knobs: Mapping[str, Any] = field(default_factory=dict)
+    usage: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return all(self.correct)
+
+
+def score_item(item: Item, answer: str, mode: Mode = "robust", *, finish_reason: str | None = None,
+               usage: Mapping[str, Any] | None = None) -> ItemScore:
+    """Scores `answer` (a completion for `item`); `finish_reason` 'length' marks a cut-off answer."""
+    parsed = parse_answer(answer, item, mode)
+    gold = gold_states(item)
+    shown = parsed.states
+    predicted = [shown[i] if i < len(shown) else None for i in range(len(gold))]
+    correct = tuple(p == g for p, g in zip(predicted, gold, strict=True))
+    first_error = next((i for i, ok in enumerate(correct) if not ok), None)
+    cut_off = finish_reason == "length"
+    rules = queue_rules(item.metadata)
+    kind = None
+    if first_error is not None:
+        alternatives = None
+        if rules is not None and first_error > 0:
+            alternatives = rules.alternatives(tokens(gold[first_error - 1]))
+        kind = classify(predicted[first_error], gold[first_error], alternatives,
+                        cut_off and first_error >= len(shown))
+    one_step = None
+    if rules is not None:
+        # a transition between two right states is right; only the others need the machine
+        judged = [(a, b, ok and next_ok) for a, b, ok, next_ok
+                  in zip(predicted, predicted[1:], correct, correct[1:], strict=False) if a is not None]
+        one_step = (sum(ok or rules.next_state(a) == b for a, b, ok in judged), len(judged))
+    gold_halted = bool(item.metadata.get("halted"))
+    extra = max(0, len(shown) - len(gold))
+    if parsed.halted is not None and parsed.halted and len(shown) < len(gold):
+        halting = "early_halt"
+    elif gold_halted and extra:
+        halting = "after_halt"
+    elif gold_halted and parsed.halted is False:
+        halting = "missed_halt"
+    else:
+        halting = "ok"
+    credit = sum(map(similarity, predicted, gold)) / len(gold) if gold else 0.0
+    difficulty = item.metadata.get("difficulty") or {}
+    return ItemScore(item.id, correct, parsed.readable, first_error, kind, one_step, halting, extra,
+                     parsed.final is not None and parsed.final == item.answer.strip(), credit, cut_off,
+                     len(answer) > MAX_ANSWER_CHARS, difficulty if isinstance(difficulty, Mapping) else {},
+                     usage or {})
+
+
+def score_answer(answer: str | None, item: Item) -> float:
+    """reasoning-gym style reward in [0, 1]: the share of gold steps reproduced exactly, and 1.0
+    only when every step and the final answer are right (None scores 0)."""
+    if not answer:
+        return 0.0
+    scored = score_item(item, answer)
+    if scored.passed and scored.final_correct:
+        return 1.0
+    return min(sum(scored.correct) / len(scored.correct), 0.99) if scored.correct else 0.0
