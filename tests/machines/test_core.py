@@ -98,3 +98,16 @@ def test_run_with_k_steps_is_a_prefix_of_k_plus_one(limit, k):
     assert longer.snapshots[: len(short)] == short.snapshots
     assert tuple(trace(Counter(limit), 0, max_steps=k)) == short.snapshots
     assert [s.step for s in short] == list(range(len(short)))
+
+
+def test_atomic_output_gets_the_usual_file_mode(tmp_path):
+    import os
+
+    from machines.files import write_text
+
+    mask = os.umask(0o022)
+    try:
+        write_text(tmp_path / "out.txt", "x")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
