@@ -70,6 +70,16 @@ def _clean_bools(values: list) -> list:
     return [mark_true if v else mark_false for v in values]
 
 
+def _nested_name(node: Node) -> str:
+    """How the original names an unnamed s-op or selector inside a list or dict."""
+    if node.name:
+        return node.name
+    if isinstance(node, Selector):
+        return "plain select"
+    label = node.label
+    return label if len(label) <= 30 else "s-op"
+
+
 def _all_same(sequence: Sequence) -> bool:
     return len(set(sequence.values)) == 1
 
@@ -169,51 +179,56 @@ class Repl:
                 return [*_ignoring(error.message), f"\t   at {error.location()}"]
         return []
 
-    def format_named(self, name: str, value: object, indent: str = "") -> list[str]:
-        """A named value: s-ops with their value on the running example, lists, dicts, atoms."""
+    def format_named(self, name: str | None, value: object, tabs: int = 0, lead: str = "") -> list[str]:
+        """A named value as the original prints it (s-ops with their value on the running example,
+        lists and dicts of s-ops one entry per line); `tabs` and `lead` place entries of a container."""
         session = self.session
+        pref = "\t" * tabs
+        if name is None and isinstance(value, Node):
+            name = _nested_name(value)
         if isinstance(value, SOp):
-            lines = [f"{indent}     s-op: {name}"]
+            lines = [f"{pref} {lead}    s-op: {name}"]
             if session.show_sequence_examples:
                 example = session.examples.sequence
-                head = f"{indent} \t Example: {name}({format_example(example)}) ="
+                head = f"{pref} \t Example: {name}({format_example(example)}) ="
                 try:
                     value_shown = session.apply(value, example)
                 except RaspError as error:
                     return [*lines, f"{head} (fails: {error.message})"]
                 if session.full_sequence_display and not _all_same(value_shown):
-                    full = format_sequence_full(value_shown, example, indent)
-                    return [*lines, f"{indent} \t Example:", *full]
+                    return [*lines, f"{pref} \t Example:", *format_sequence_full(value_shown, example, pref)]
                 suffix = " [skipped full display: identical values]" if session.full_sequence_display else ""
                 lines.append(f"{head} {value_shown}{suffix}")
             return lines
         if isinstance(value, Selector):
-            lines = [f"{indent}     selector: {name}"]
+            lines = [f"{pref} {lead}    selector: {name}"]
             if session.show_selector_examples:
                 example = session.examples.selector
-                lines.append(f"{indent} \t Example:")
+                lines.append(f"{pref} \t Example:")
                 try:
-                    lines += format_selection(session.apply(value, example), example, indent)
+                    lines += format_selection(session.apply(value, example), example, pref)
                 except RaspError as error:
-                    lines.append(f"{indent}\t\t(fails: {error.message})")
+                    lines.append(f"{pref} \t\t(fails: {error.message})")
             return lines
         if isinstance(value, RaspFunction):
-            return [f"{indent}     {value}"]
+            return [f"{pref} {lead}    {value}"]
         if isinstance(value, (list, dict)):
             kind = "list" if isinstance(value, list) else "dict"
+            named = f"   {kind}: " + (f"{name} = " if name is not None else "")
             items = value if isinstance(value, list) else list(value.values())
             if not any(isinstance(v, (list, dict, Node)) for v in items):
-                return [f"{indent}     {kind}: {name} = {value}"]
-            lines = [f"{indent}     {kind}: {name} = " + ("[" if kind == "list" else "{")]
-            pairs = enumerate(value) if isinstance(value, list) else value.items()
-            for key, item in pairs:
-                label = str(key) if kind == "list" else format_example(key)
-                lines += self.format_named(label, item, indent + "\t\t")
-            lines.append(f"{indent}\t\t" + ("]" if kind == "list" else "}"))
+                return [f"{pref} {lead} {named}{value}"]
+            lines = [f"{pref} {lead} {named}{pref} " + ("[" if kind == "list" else "{")]
+            if isinstance(value, list):
+                for item in value:
+                    lines += self.format_named(None, item, tabs + 2)
+            else:
+                for key, item in value.items():
+                    lines += self.format_named(None, item, tabs + 3, format_example(key) + " : ")
+            lines.append(f"{pref} {' ' * len(named)} " + ("]" if kind == "list" else "}"))
             return lines
-        if isinstance(value, (Sequence, Selection)):
-            return [f"{indent}    value: {name} =  {value}"]
-        return [f"{indent}    value: {name} =  {format_example(value)}"]
+        shown = str(value) if isinstance(value, (Sequence, Selection)) else format_example(value)
+        return [f"{pref}    value: " + (f"{name} = " if name is not None else "") + f" {shown}"]
 
     def interact(
         self,

@@ -7,6 +7,7 @@ we add under errors of loaded files is dropped.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -332,6 +333,13 @@ def test_every_script_is_covered():
     folder = shared(*SCRIPTS)
     covered = set(EXPECTED) | {"load_rover.txt", "set_reserved.txt", "some_errors.txt"}
     assert {path.name for path in folder.glob("*.txt")} == covered
+
+
+def test_loading_rover_prints_what_the_original_prints():
+    """tests/rasps/rover.rasp defines 120-odd values, lists and dicts of s-ops and selectors; the
+    original's listing of them (its tests/tgt/load_rover.txt) is kept in rover_load.txt."""
+    expected = (Path(__file__).parent / "rover_load.txt").read_text(encoding="utf-8").splitlines()
+    assert _run("load_rover.txt")[: len(expected)] == expected
 
 
 def test_rover_answers_every_question():
