@@ -106,9 +106,10 @@ class Repl:
     def feed(self, line: str) -> list[str]:
         """Adds one line of input; once it completes a statement, runs it and returns what to print."""
         self.buffer += line if line.endswith("\n") else line + "\n"
-        if not self.buffer.strip() or is_incomplete(self.buffer):
-            if self.buffer.strip() and self.buffer.lstrip().startswith("#") and "\n" in self.buffer.strip():
-                self.buffer = ""
+        if not self.buffer.strip():
+            self.buffer = ""
+            return []
+        if is_incomplete(self.buffer):
             return []
         text, self.buffer = self.buffer, ""
         try:
