@@ -50,6 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     tmbench.add_argument("--out", required=True, help="output file")
     tmbench.set_defaults(handler=_tmbench_json)
 
+    from benchgen.score_commands import register as register_scoring  # score, compare, noise
+    register_scoring(commands)
+
 
 def _natural(text: str) -> int:
     try:

@@ -8,7 +8,7 @@ edit-distance credit of every step.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,3 +97,35 @@ def score_answer(answer: str | None, item: Item) -> float:
     if scored.passed and scored.final_correct:
         return 1.0
     return min(sum(scored.correct) / len(scored.correct), 0.99) if scored.correct else 0.0
+
+
+Pair = tuple[Item, str, str | None, Mapping[str, Any] | None]
+"""(item, answer, finish_reason, usage)"""
+
+
+def _score_chunk(args: tuple[list[Pair], Mode]) -> list[ItemScore]:
+    pairs, mode = args
+    return [score_item(item, answer, mode, finish_reason=finish, usage=usage)
+            for item, answer, finish, usage in pairs]
+
+
+def score_all(pairs: Sequence[Pair], mode: Mode = "robust", *, workers: int = 1,
+              progress: Callable[[int], None] | None = None, chunk: int = 2000) -> list[ItemScore]:
+    """Scores every (item, answer, finish_reason, usage) in order, in `workers` processes when there
+    are enough of them; `progress(n)` is told how many more are done."""
+    chunks = [(list(pairs[i:i + chunk]), mode) for i in range(0, len(pairs), chunk)]
+    scores: list[ItemScore] = []
+    if workers > 1 and len(chunks) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            for done in pool.imap(_score_chunk, chunks):
+                scores += done
+                if progress:
+                    progress(len(done))
+        return scores
+    for part in chunks:
+        scores += _score_chunk(part)
+        if progress:
+            progress(len(part[0]))
+    return scores
