@@ -99,7 +99,7 @@ def _session(args: argparse.Namespace, folder: Path | None = None):
 
 
 def _load_program(args: argparse.Namespace):
-    """Runs the file; returns the session and the s-op to use."""
+    """Runs the file; returns the session, the s-op to use and the file's statement results."""
     from machines.files import read_text
     from rasp.errors import RaspError
     from rasp.session import Named
@@ -115,11 +115,11 @@ def _load_program(args: argparse.Namespace):
         sop = session.value(args.sop)
         if not isinstance(sop, SOp):
             raise RaspError(f"--sop {args.sop!r} is not an s-op in {path}")
-        return session, sop
+        return session, sop, results
     assigned = [r.value for r in results if isinstance(r, Named) and isinstance(r.value, SOp)]
     if not assigned:
         raise RaspError(f"{path} assigns no s-op; name one with --sop")
-    return session, assigned[-1]
+    return session, assigned[-1], results
 
 
 def first_failure(results) -> Exception | None:
@@ -134,6 +134,18 @@ def first_failure(results) -> Exception | None:
             if inner is not None:
                 return inner
     return None
+
+
+def draw_flow(request) -> list[str]:
+    """Writes the flow of a `draw(...)` statement as `<name>.png` and `<name>.dot` in the current
+    folder; returns the lines to print."""
+    import re
+
+    from rasp.analysis import save_flow
+
+    stem = Path(re.sub(r"[^A-Za-z0-9_.-]+", "_", request.sop.display_name).strip("_") or "flow")
+    paths = save_flow(request.sop, stem)
+    return [f"\t = {request.value}", "\twrote " + ", ".join(str(p) for p in paths)]
 
 
 def parse_input(text: str) -> object:
@@ -158,11 +170,16 @@ def run_command(args: argparse.Namespace) -> int:
     from machines.files import read_text
     from rasp.interpreter import evaluate_traced
     from rasp.repl import format_example
+    from rasp.session import DrawRequest
 
     inputs = [parse_input(t) for t in args.input]
     if args.inputs:
         inputs += [parse_input(line) for line in read_text(args.inputs).splitlines() if line.strip()]
-    session, sop = _load_program(args)
+    session, sop, results = _load_program(args)
+    for result in results:
+        if isinstance(result, DrawRequest):
+            for line in draw_flow(result):
+                print(line)
     if not inputs:
         inputs = [session.examples.sequence]
     name = sop.display_name
@@ -177,16 +194,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 def repl_command(args: argparse.Namespace) -> int:
     """`turingbox rasp repl`: the interactive REPL, after loading FILE if given."""
-    from rasp.analysis import save_flow
     from rasp.repl import Repl
 
-    def draw(request) -> list[str]:
-        stem = Path(request.sop.display_name.replace(" ", "_").replace("/", "_") or "flow")
-        paths = save_flow(request.sop, stem)
-        return [f"\t = {request.value}", "\twrote " + ", ".join(str(p) for p in paths)]
-
     session = _session(args)
-    repl = Repl(session, draw=draw)
+    repl = Repl(session, draw=draw_flow)
     if args.file:
         from machines.files import read_text
 
@@ -202,7 +213,7 @@ def analyse_command(args: argparse.Namespace) -> int:
     from rasp.analysis import draw_png, flow_graph, schedule, to_dot
     from rasp.errors import RaspError
 
-    _, sop = _load_program(args)
+    _, sop, _ = _load_program(args)
     result = schedule(sop)
     print(
         f"{sop.display_name}: {result.layers} layers, heads per layer: "

@@ -35,6 +35,10 @@ SYNTAX_ERRORS: dict[str, list[str]] = {
     ],
     "a 'for' loop body needs at least one statement": ["for i in range(3) { }"],
     "an empty statement: remove the extra ';'": [";", "a = 1;;"],
+    "the comparison of select(...) is written bare, as in select(k, q, ==)": [
+        'select(a, b, "==");', 'x = select(indices, indices, "<");'],
+    "RASP has no slices; select the positions instead": ["tokens[1:3];", "x = b[:2];"],
+    "no comma before a closing bracket": ["a = [1, 2,];", "f(x,);"],
 }
 
 

@@ -80,3 +80,13 @@ def test_errors_in_loaded_files_are_reported(tmp_path, capsys):
     main_file.write_text('load "lib";\ny = indices;\n')
     assert main(["rasp", "run", str(main_file)]) == 2
     assert "lib.rasp:2:10: Error: Undefined variable: nowhere" in capsys.readouterr().err
+
+
+def test_run_writes_the_flow_of_draw_statements(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "drawing.rasp"
+    path.write_text('x = indices + 1;\ndraw(x, "abc");\n')
+    assert main(["rasp", "run", str(path), "--input", "ab"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "\t = [1, 2, 3] (ints)", "\twrote x.dot, x.png", 'x("ab") = [1, 2] (ints)']
+    assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
