@@ -99,6 +99,24 @@ def _part(value: object, part) -> object:
     return part[1]
 
 
+_UFUNCS = {"==": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal, ">": np.greater,
+           ">=": np.greater_equal}
+
+
+def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
+    """[queries x keys] 0/1: where every conjunct holds (vectorised for plain comparisons)."""
+    leaf = conjuncts[0]
+    if len(conjuncts) == 1 and leaf[0] == "leaf" and PARTS not in graph.nodes[leaf[1]]:
+        op = graph.nodes[leaf[1]][N.EXPR].comparison.value
+        kinds = {type(v) for v in keys + queries}
+        if op in _UFUNCS and (kinds <= {int, float} or kinds == {str}):
+            matrix = _UFUNCS[op](np.array(keys)[None, :], np.array(queries)[:, None])
+            return (matrix != leaf[2]).astype(float)
+        if op in ("true", "false"):
+            return np.full((len(queries), len(keys)), float((op == "true") != leaf[2]))
+    return np.array([[all(_holds(graph, f, k, q) for f in conjuncts) for k in keys] for q in queries], dtype=float)
+
+
 def selector_tables(graph: nx.DiGraph, selector: str) -> list[tuple[str, str, list]]:
     """The selector as `and`ed tables over (keys, queries) pairs: [(keys, queries, conjuncts)].
 
@@ -139,12 +157,10 @@ def plan_head(graph: nx.DiGraph, members: list[str], layout, max_len: int) -> He
         rank_scale = base
     c = 2 * (base + rank_scale * n_ranks)
     for keys, queries, conjuncts in tables:
-        key_values, query_values = graph.nodes[keys][N.VALUES], graph.nodes[queries][N.VALUES]
-        for query in query_values:
-            row = layout.index[queries][query]
-            for key in key_values:
-                if all(_holds(graph, f, key, query) for f in conjuncts):
-                    logits[row, layout.index[keys][key]] += c
+        rows = list(layout.index[queries].values())
+        cols = list(layout.index[keys].values())
+        table = _table(graph, conjuncts, graph.nodes[keys][N.VALUES], graph.nodes[queries][N.VALUES])
+        logits[np.ix_(rows, cols)] += c * table
     m = len(tables)
     values = np.zeros((d, d))
     default = np.zeros(d)

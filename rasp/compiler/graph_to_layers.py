@@ -15,7 +15,7 @@ import math
 import networkx as nx
 
 from rasp.compiler import nodes as N
-from rasp.compiler.infer_values import MAX_TABLE, value_order
+from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
 LEAVES = "leaves"
@@ -192,9 +192,9 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
 
 
 def _table_size(graph: nx.DiGraph, gid: str) -> float:
-    sizes = [graph.nodes[a][N.VALUES] for a in graph.nodes[gid][LEAVES]
-             if not isinstance(graph.nodes[a][N.EXPR], Constant)]
-    return math.inf if any(s is None for s in sizes) else math.prod(len(s) for s in sizes)
+    varying = [a for a in graph.nodes[gid][LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
+    combos = combinations(graph, varying, FUSED_TABLE)
+    return math.inf if combos is None else len(combos)
 
 
 def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:

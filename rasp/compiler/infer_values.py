@@ -33,6 +33,9 @@ from rasp.sops import (
     Tokens,
 )
 
+BY_WIDTH = "by_width"
+"""Mean aggregates (abstract inference): {width: achievable sums}; means under one selector share
+the width, so their joint values are far fewer than the product of their value sets."""
 MAX_TABLE = 200_000
 """Most argument combinations a Map's value set is computed over."""
 MAX_VALUES = 20_000
@@ -109,9 +112,10 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
             case SelectorWidth():
                 values = range(max_len + 1)
             case Aggregate():
-                values = _aggregate_values(expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect)
+                values = _aggregate_values(expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data)
             case _:
-                values = _map_values(data[N.FN], [a[N.VALUES] for a in args], dialect)
+                combos = combinations(graph, data[N.ARGS])
+                values = None if combos is None else _map_values(data[N.FN], combos, dialect)
         data[N.VALUES] = _sorted(values)
 
 
@@ -124,13 +128,57 @@ def _static_width_one(expr, args) -> bool:
     return False
 
 
-def _map_values(fn, arg_values: list, dialect: Dialect):
-    if any(v is None for v in arg_values):
-        return None
-    if math.prod(len(v) for v in arg_values) > MAX_TABLE:
-        return None
+def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) -> list[tuple] | None:
+    """The value combinations `nodes` can take together (None: unknown or more than `limit`).
+
+    Means under the same selector are combined width by width; everything else as a product.
+    """
+    groups: dict[object, list[int]] = {}
+    for k, gid in enumerate(nodes):
+        data = graph.nodes[gid]
+        key = (data[N.ARGS][0], "mean") if data.get(BY_WIDTH) else k
+        groups.setdefault(key, []).append(k)
+    parts, size = [], 1
+    for members in groups.values():
+        data = [graph.nodes[nodes[k]] for k in members]
+        if len(members) > 1:
+            options = _shared_width(data, limit)
+        else:
+            options = None if data[0].get(N.VALUES) is None else [(v,) for v in data[0][N.VALUES]]
+        if options is None:
+            return None
+        size *= len(options)
+        if size > limit:
+            return None
+        parts.append((members, options))
+    combos = []
+    for choice in itertools.product(*(options for _, options in parts)):
+        row = [None] * len(nodes)
+        for (members, _), values in zip(parts, choice, strict=True):
+            for k, v in zip(members, values, strict=True):
+                row[k] = v
+        combos.append(tuple(row))
+    return combos
+
+
+def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
+    options: set[tuple] = set()
+    defaults = tuple(d[BY_WIDTH][0] for d in data)
+    options.add(defaults)
+    for width in data[0][BY_WIDTH]:
+        if width == 0:
+            continue
+        sums = [d[BY_WIDTH][width] for d in data]
+        if math.prod(len(s) for s in sums) + len(options) > limit:
+            return None
+        for combo in itertools.product(*sums):
+            options.add(tuple(s if width == 1 else s * 1.0 / width for s in combo))
+    return sorted(options, key=lambda c: tuple(value_order(v) for v in c))
+
+
+def _map_values(fn, combos: list[tuple], dialect: Dialect):
     out = set()
-    for combo in itertools.product(*arg_values):
+    for combo in combos:
         if dialect.none_propagates and None in combo:
             out.add(None)
             continue
@@ -141,7 +189,7 @@ def _map_values(fn, arg_values: list, dialect: Dialect):
     return out
 
 
-def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect):
+def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect, data: dict):
     if values is None:
         return None
     default = _default(expr, dialect)
@@ -152,12 +200,16 @@ def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, di
     if not numbers:
         return out
     sums, layer = set(), {0}
+    by_width: dict[int, object] = {0: default}
     for width in range(1, max_len + 1):
         layer = {s + v for s in layer for v in numbers}
         if len(layer) * max_len > MAX_VALUES:
             return None
+        by_width[width] = layer if width > 1 else set(numbers)
         if width > 1:
             sums |= {s * 1.0 / width for s in layer}
+    if not dialect.integer_means and len(numbers) == len(values):
+        data[BY_WIDTH] = by_width
     if dialect.integer_means:
         sums = {int(m) for m in sums}
     return out | sums
@@ -213,6 +265,10 @@ def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
             means = source is None or any(_is_number(v, dialect) for v in source)
             if values is None or (numeric and (not width_one or expr.encoding is Encoding.NUMERICAL) and means):
                 encoding = Encoding.NUMERICAL
+            elif source is not None and graph.graph["method"] == "abstract":
+                # one-hot: copies one value (several selected keys would average one-hots, as in
+                # tracr; the property check catches a program that relies on that)
+                data[N.VALUES] = _sorted(set(source) | {_default(expr, dialect)})
         elif isinstance(expr, (Map, SelectorWidth)) and expr.encoding is Encoding.NUMERICAL and numeric:
             encoding = Encoding.NUMERICAL
         data[N.ENCODING] = encoding

@@ -10,7 +10,6 @@ gap requires and no steeper (reference §7.3).
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
 from rasp.compiler.graph_to_layers import LEAVES
-from rasp.compiler.infer_values import MAX_TABLE, value_order
+from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
 
@@ -66,14 +65,10 @@ def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], lis
         combos = sorted(set(zip(*(columns[a] for a in varying), strict=True)),
                         key=lambda c: tuple(value_order(v) for v in c))
     else:
-        sets = [graph.nodes[a][N.VALUES] for a in varying]
-        unknown = [graph.nodes[a][N.NAME] for a, s in zip(varying, sets, strict=True) if s is None]
-        if unknown:
-            raise CompileError([(graph.nodes[gid][N.NAME], f"inputs with unknown value sets: {unknown}")])
-        if math.prod(len(s) for s in sets) > MAX_TABLE:
-            raise CompileError([(graph.nodes[gid][N.NAME], "its lookup table would exceed "
-                                 f"{MAX_TABLE:,} combinations of {[graph.nodes[a][N.NAME] for a in varying]}")])
-        combos = list(itertools.product(*sets))
+        combos = combinations(graph, varying)
+        if combos is None:
+            raise CompileError([(graph.nodes[gid][N.NAME], "its inputs' value combinations are unknown or more "
+                                 f"than {MAX_TABLE:,}: {[graph.nodes[a][N.NAME] for a in varying]}")])
     fn = fused_function(graph, gid, leaves, dialect)
     rows, results = [], []
     for combo in combos:
@@ -189,25 +184,32 @@ def _lookup(varying, rows, outputs, layout, d: int) -> MLPPlan:
 def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
     direction = np.zeros(d)
     coordinates = np.zeros((len(rows), len(varying)))
-    total_span, weights = 0.0, []
+    spreads = []
     for k, leaf in enumerate(varying):
-        data = graph.nodes[leaf]
-        if data[N.ENCODING] is Encoding.NUMERICAL:
-            points = sorted({float(c[k]) for c in rows})
+        if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
             coordinates[:, k] = [float(c[k]) for c in rows]
         else:
             ranks = {v: r for r, v in enumerate(layout.index[leaf])}
-            points = sorted({ranks[c[k]] for c in rows})
             coordinates[:, k] = [ranks[c[k]] for c in rows]
-        gap = min((b - a for a, b in itertools.pairwise(points)), default=1.0)
-        weight = (total_span + 1.0) / gap
-        weights.append(weight)
-        total_span += weight * (points[-1] - points[0] if points else 0.0)
-        if data[N.ENCODING] is Encoding.NUMERICAL:
-            direction[layout.dims[leaf][0]] = weight
+        points = np.unique(coordinates[:, k])
+        span = float(points[-1] - points[0]) if len(points) else 0.0
+        gaps = np.diff(points)
+        gaps = gaps[gaps > MERGE * max(1.0, float(np.abs(points).max(initial=0.0)))]
+        spreads.append((span, float(gaps.min()) if len(gaps) else 1.0))
+    # the leaf with the most distinct levels varies fastest, so radix weights stay small
+    order = sorted(range(len(varying)), key=lambda k: -spreads[k][0] / spreads[k][1])
+    weights = [0.0] * len(varying)
+    total_span = 0.0
+    for k in order:
+        span, gap = spreads[k]
+        weights[k] = (total_span + gap) / gap if total_span else 1.0
+        total_span += weights[k] * span
+    for k, leaf in enumerate(varying):
+        if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
+            direction[layout.dims[leaf][0]] = weights[k]
         else:
-            for value, dim in layout.index[leaf].items():
-                direction[dim] = weight * ranks[value]
+            for rank, dim in enumerate(layout.index[leaf].values()):
+                direction[dim] = weights[k] * rank
     z = coordinates @ np.array(weights)
     order = np.argsort(z, kind="stable")
     zs, outs = z[order], [outputs[k] for k in order]

@@ -54,8 +54,16 @@ def program_to_graph(program: SOp) -> nx.DiGraph:
     ids: dict[int, str] = {}
     used: set[str] = set()
     problems: list[tuple[str, str]] = []
+    shared: dict[tuple, str] = {}
     for k, node in enumerate(topological(program)):
         gid = f"n{k}"
+        if isinstance(node, Selector):
+            # selectors written twice alike are one attention pattern (one head, as the analyser's)
+            signature = (type(node), tuple(ids[id(c)] for c in node.children()), getattr(node, "comparison", None))
+            if signature in shared:
+                ids[id(node)] = shared[signature]
+                continue
+            shared[signature] = gid
         ids[id(node)] = gid
         name = _unique(getattr(node, "name", "") or f"{_kind(node)}_{k}", used)
         args = [ids[id(c)] for c in node.children()]
