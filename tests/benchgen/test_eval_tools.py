@@ -19,8 +19,17 @@ def dataset(tmp_path_factory):
     return out
 
 
-def test_lm_eval_loads_the_task_and_its_filter_finds_the_answers(dataset, monkeypatch):
-    pytest.importorskip("lm_eval", reason="lm-evaluation-harness is not installed")
+@pytest.fixture
+def lm_eval():
+    return pytest.importorskip("lm_eval", reason="lm-evaluation-harness is not installed")
+
+
+@pytest.fixture
+def inspect_ai():
+    return pytest.importorskip("inspect_ai", reason="inspect-ai is not installed")
+
+
+def test_lm_eval_loads_the_task_and_its_filter_finds_the_answers(lm_eval, dataset, monkeypatch):
     from lm_eval.filters.extraction import RegexFilter
     from lm_eval.tasks import TaskManager, get_task_dict
 
@@ -36,8 +45,7 @@ def test_lm_eval_loads_the_task_and_its_filter_finds_the_answers(dataset, monkey
     assert [e[0] for e in extracted] == [d["answer"] for d in docs]
 
 
-def test_inspect_loads_the_task(dataset):
-    pytest.importorskip("inspect_ai", reason="inspect-ai is not installed")
+def test_inspect_loads_the_task(inspect_ai, dataset):
     spec = importlib.util.spec_from_file_location("inspect_task", dataset / "inspect_task.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
