@@ -1,1 +1,1 @@
-"""benchgen.tasks."""
+"""The tasks of benchgen, one module each; each registers itself in `benchgen.registry` when imported."""
