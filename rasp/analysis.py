@@ -141,17 +141,16 @@ def draw_png(graph: nx.DiGraph, title: str = "") -> bytes:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    layers: dict[int, list[str]] = {}
-    for node, data in graph.nodes(data=True):
-        layers.setdefault(data[LAYER], []).append(node)
-    positions = {}
-    for layer, nodes in layers.items():
-        selectors = [n for n in nodes if graph.nodes[n][KIND] == "selector"]
-        ordered = [n for n in nodes if n not in selectors] + selectors
-        for k, node in enumerate(ordered):
-            positions[node] = (k - (len(ordered) - 1) / 2, 2 * layer + (0.8 if node in selectors else 0))
-    width = max((len(v) for v in layers.values()), default=1)
-    figure, axes = plt.subplots(figsize=(max(6, 2.2 * width), max(4, 1.8 * (len(layers) + 1))))
+    positions = _layout(graph)
+    ranks = max((y for _, y in positions.values()), default=0) + 1
+    width = max((sum(1 for _, y in positions.values() if y == r) for r in range(int(ranks))), default=1)
+    figure, axes = plt.subplots(figsize=(max(6, 1.9 * width), max(4, 1.1 * ranks + 1)))
+    for layer in sorted({d[LAYER] for _, d in graph.nodes(data=True)}):
+        heights = [positions[n][1] for n, d in graph.nodes(data=True) if d[LAYER] == layer]
+        axes.axhspan(min(heights) - 0.45, max(heights) + 0.45, color="#f0f0f0" if layer % 2 else "#fafafa",
+                     zorder=0)
+        axes.text(-width / 2 - 0.9, (min(heights) + max(heights)) / 2, f"layer {layer}", fontsize=8,
+                  va="center", color="#555555")
     colours = ["#9ecae1" if graph.nodes[n][KIND] == "s-op" else "#fdae6b" for n in graph.nodes]
     nx.draw_networkx_edges(graph, positions, ax=axes, arrows=True, edge_color="#888888")
     nx.draw_networkx_nodes(graph, positions, ax=axes, node_color=colours, node_size=900)
@@ -163,6 +162,34 @@ def draw_png(graph: nx.DiGraph, title: str = "") -> bytes:
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
+
+
+def _layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Positions: layers from bottom to top, and inside a layer one row per step of the longest
+    path within it; nodes in a row are ordered by the mean position of their inputs."""
+    order = list(nx.topological_sort(graph))
+    step: dict[str, int] = {}
+    for node in order:
+        same = [step[p] + 1 for p in graph.predecessors(node)
+                if graph.nodes[p][LAYER] == graph.nodes[node][LAYER]]
+        step[node] = max(same, default=0)
+    base, rows = {}, 0
+    for layer in sorted({graph.nodes[n][LAYER] for n in order}):
+        base[layer] = rows
+        rows += 1 + max(step[n] for n in order if graph.nodes[n][LAYER] == layer)
+    by_row: dict[int, list[str]] = {}
+    for node in order:
+        by_row.setdefault(base[graph.nodes[node][LAYER]] + step[node], []).append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    for row in sorted(by_row):
+        def barycentre(node: str) -> float:
+            xs = [positions[p][0] for p in graph.predecessors(node) if p in positions]
+            return sum(xs) / len(xs) if xs else 0.0
+
+        ordered = sorted(by_row[row], key=lambda n: (barycentre(n), int(n[1:])))
+        for k, node in enumerate(ordered):
+            positions[node] = (k - (len(ordered) - 1) / 2, float(row))
+    return positions
 
 
 def _clip(text: str, size: int = 22) -> str:
