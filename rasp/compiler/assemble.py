@@ -13,7 +13,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.attention import plan_head
 from rasp.compiler.errors import CompileError
-from rasp.compiler.graph_to_layers import LEAVES, has_input_mlp
+from rasp.compiler.graph_to_layers import LEAVES, NEEDED, has_input_mlp
 from rasp.compiler.mlp import fused_function, plan_mlp
 from rasp.compiler.model import MLP, CompiledModel, Head, Layer, Readout
 from rasp.dialect import Dialect
@@ -26,7 +26,7 @@ class Layout:
 
     ONE, BOS = 0, 1
 
-    def __init__(self, graph: nx.DiGraph, dialect: Dialect):
+    def __init__(self, graph: nx.DiGraph, dialect: Dialect, keep_all: bool = True):
         self.graph, self.dialect = graph, dialect
         self.labels: list[str] = ["one", "bos"]
         self.dims: dict[str, list[int]] = {}
@@ -34,7 +34,7 @@ class Layout:
         problems = []
         for gid in nx.topological_sort(graph):
             data = graph.nodes[gid]
-            if data[N.ROLE] == N.SELECTOR:
+            if data[N.ROLE] == N.SELECTOR or not (keep_all or data.get(NEEDED, True)):
                 continue
             if data[N.ENCODING] is Encoding.NUMERICAL:
                 self.dims[gid] = [len(self.labels)]
@@ -83,7 +83,7 @@ def _embeddings(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, di
                     positions[p + 1] += layout.encode(gid, p)
             else:
                 tokens[1:] += layout.encode(gid, expr.value)
-        elif data[N.ROLE] == N.MLP and data[N.IN_EMBEDDING]:
+        elif data[N.ROLE] == N.MLP and data[N.IN_EMBEDDING] and gid in layout.dims:
             _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions)
     return tokens, positions
 
@@ -176,7 +176,7 @@ def assemble(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, diale
 def _layer_mlp(graph, layer: int, layout: Layout, dialect: Dialect, problems: list) -> MLP | None:
     plans = []
     for gid, data in graph.nodes(data=True):
-        if data[N.ROLE] == N.MLP and data[N.LAYER] == layer and not data[N.IN_EMBEDDING]:
+        if data[N.ROLE] == N.MLP and data[N.LAYER] == layer and not data[N.IN_EMBEDDING] and gid in layout.dims:
             try:
                 plans.append(plan_mlp(graph, gid, layout, dialect))
             except CompileError as error:

@@ -109,8 +109,11 @@ def check_compiled(program: SOp | CompiledModel, vocab: Sequence | None = None, 
     """Checks compiled == interpreted on every s-op for generated inputs.
 
     `program` is an s-op (compiled here with `vocab`, `max_len` and `options` for
-    `compile_program`) or a model compiled already.
+    `compile_program`, keeping every s-op decodable) or a model compiled already (its decodable
+    s-ops are compared).
     """
+    if not isinstance(program, CompiledModel):
+        options.setdefault("keep_all", True)
     model = program if isinstance(program, CompiledModel) else compile_program(program, vocab, max_len, **options)
     inputs, exhaustive = sample_inputs(model.vocab, model.max_len, samples=samples, seed=seed,
                                        exhaustive_limit=exhaustive_limit)

@@ -22,10 +22,11 @@ CAUSAL_SAMPLES = 200
 
 
 def compile_program(program: SOp, vocab: Sequence, max_len: int, *, dialect: Dialect = ORIGINAL,
-                    causal: bool = False, values: str = "auto") -> CompiledModel:
+                    causal: bool = False, values: str = "auto", keep_all: bool = False) -> CompiledModel:
     """Compiles `program` for inputs over `vocab` of length 1..max_len into an exact transformer.
 
-    `values` picks value-set inference: 'abstract', 'exhaustive' or 'auto'. With `causal`, the
+    `values` picks value-set inference: 'abstract', 'exhaustive' or 'auto'. `keep_all` gives
+    every s-op residual dimensions (else only those read outside the MLP computing them). With `causal`, the
     model masks future keys and the program must give the same values under that mask.
     Raises CompileError naming every node that cannot be compiled and why.
     """
@@ -42,7 +43,7 @@ def compile_program(program: SOp, vocab: Sequence, max_len: int, *, dialect: Dia
     insert_conversions(graph)
     insert_joints(graph)
     graph_to_layers(graph)
-    layout = Layout(graph, dialect)
+    layout = Layout(graph, dialect, keep_all)
     model = assemble(graph, layout, vocab, max_len, dialect, causal)
     model.notes["graph"] = graph
     model.notes["dialect"] = dialect

@@ -18,6 +18,8 @@ from rasp.compiler import nodes as N
 from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
+NEEDED = "needed"
+"""For 'mlp' nodes: False when only nodes fused into the same MLP read it (it gets no dimensions)."""
 LEAVES = "leaves"
 """For 'mlp' nodes: ids of the nodes outside its MLP that it is computed from."""
 
@@ -216,8 +218,16 @@ def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:
     for gid, data in graph.nodes(data=True):
         if data[N.ROLE] == N.MLP:
             data[LEAVES] = _embedding_leaves(graph, gid) if data[N.IN_EMBEDDING] else leaves(graph, gid)
+            data[NEEDED] = gid == graph.graph["root"] or any(
+                not _fused_with(graph.nodes[s], data) for s in graph.successors(gid))
     attention = max((d[N.LAYER] for _, d in graph.nodes(data=True) if d[N.ROLE] == N.ATTENTION), default=0)
     return attention + (1 if has_input_mlp(graph) else 0)
+
+
+def _fused_with(reader: dict, data: dict) -> bool:
+    """True when `reader` is computed in the same MLP (or embedding) straight from the leaves."""
+    return (reader[N.ROLE] == N.MLP and reader[N.LAYER] == data[N.LAYER]
+            and reader[N.IN_EMBEDDING] == data[N.IN_EMBEDDING])
 
 
 def has_input_mlp(graph: nx.DiGraph) -> bool:
