@@ -113,22 +113,36 @@ def summarize(scores: Sequence[ItemScore], *, knobs: bool = True, ci: bool = Tru
     return result
 
 
-def by_knob(scores: Sequence[ItemScore]) -> dict[str, dict[str, dict[str, Any]]]:
-    """For each difficulty knob that varies across items: per value, the item count, SWA-Uni and Pass."""
-    groups: dict[str, dict[str, list[ItemScore]]] = defaultdict(lambda: defaultdict(list))
+def by_knob(scores: Sequence[ItemScore], bins: int = 6) -> dict[str, dict[str, dict[str, Any]]]:
+    """For each difficulty knob that varies across items: per value (numbers with more than 2 * `bins`
+    distinct values grouped into `bins` quantile ranges), the item count, SWA-Uni and Pass."""
+    groups: dict[str, dict[Any, list[ItemScore]]] = defaultdict(lambda: defaultdict(list))
     for s in scores:
         for name, value in s.knobs.items():
-            groups[name][_label(value)].append(s)
+            groups[name][value if isinstance(value, int | float) and not isinstance(value, bool)
+                         else _label(value)].append(s)
     table: dict[str, dict[str, dict[str, Any]]] = {}
     for name, values in sorted(groups.items()):
         if len(values) < 2:
             continue
         table[name] = {}
-        for value, members in sorted(values.items(), key=lambda kv: _order(kv[0])):
+        for label, members in _grouped(values, bins):
             metrics = tmbench_metrics(*step_matrix(members))
-            table[name][value] = {"items": len(members), "swa_uni": metrics["swa_uni"],
+            table[name][label] = {"items": len(members), "swa_uni": metrics["swa_uni"],
                                   "pass": metrics["pass"]}
     return table
+
+
+def _grouped(values: dict[Any, list[ItemScore]], bins: int) -> list[tuple[str, list[ItemScore]]]:
+    numbers = [v for v in values if not isinstance(v, str)]
+    if len(numbers) < len(values) or len(values) <= 2 * bins:
+        return [(_label(v), values[v]) for v in sorted(values, key=lambda v: _order(_label(v)))]
+    population = np.array([v for v in numbers for _ in values[v]], dtype=float)
+    edges = np.unique(np.quantile(population, np.linspace(0, 1, bins + 1)))
+    grouped: dict[int, list[ItemScore]] = defaultdict(list)
+    for v in numbers:
+        grouped[min(int(np.searchsorted(edges, v, side="right")) - 1, len(edges) - 2)] += values[v]
+    return [(f"{edges[i]:g}-{edges[i + 1]:g}", grouped[i]) for i in sorted(grouped)]
 
 
 def _label(value: Any) -> str:

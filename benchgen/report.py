@@ -83,6 +83,7 @@ def accuracy_by_difficulty_png(reports: Sequence[Mapping[str, Any]], knobs: int 
 
 def write_plots(out: Path, reports: Sequence[Mapping[str, Any]]) -> list[Path]:
     """The three PNGs in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
     paths = [out / name for name in PLOTS]
     for path, draw in zip(paths, (accuracy_by_step_png, first_error_png, accuracy_by_difficulty_png),
                           strict=True):

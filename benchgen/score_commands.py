@@ -149,6 +149,7 @@ def _write(out: Path, report: dict[str, Any], console: Any) -> None:
     from machines.files import write_text
 
     scores = report.pop("scores")
+    out.mkdir(parents=True, exist_ok=True)
     lines = (json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in scores)
     write_text(out / "scores.jsonl", "".join(lines))
     path = write_report(out, report)
