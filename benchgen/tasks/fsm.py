@@ -111,7 +111,14 @@ def describe(dfa: DFA, kind: str) -> str:
             f"Transitions (STATE -SYMBOL-> NEXT):\n" + "\n".join(lines))
 
 
-def make_item(config: FSMConfig, knobs: dict[str, Any], seed: int, index: int) -> Item:
+def automaton_id(dfa: DFA) -> str:
+    """A content hash of the automaton's table, start and accepting states."""
+    table = "\n".join(f"{q} {s} {t}" for (q, s), t in sorted(dfa.transitions.items()))
+    return content_id("fsm", table, dfa.start, *sorted(dfa.accepting))
+
+
+def make_item(config: FSMConfig, knobs: dict[str, Any], seed: int, index: int, fixed_id: str = "") -> Item:
+    """Item `index`; `fixed_id` is the id of the automaton every item shares (empty for random DFAs)."""
     rng = item_rng("fsm", seed, index)
     if config.machine or config.automaton != "random":
         dfa = fixed_automaton(config)
@@ -137,21 +144,19 @@ def make_item(config: FSMConfig, knobs: dict[str, Any], seed: int, index: int) -
                 f"End with a line '{ANSWER_PREFIX}' followed by "
                 f"{'accept or reject' if membership else 'the final state'}.\n")
     cot = state_trace.render(states, word[: len(states) - 1], accepted if membership else None)
-    table = "\n".join(f"{q} {s} {t}" for (q, s), t in sorted(dfa.transitions.items()))
     return Item.make("fsm", question, answer, f"{cot}\n{ANSWER_PREFIX}{answer}", {
         "task": "fsm", "index": index, "seed": seed, "style": "state_trace", "automaton": kind,
         "machine": dfa.name or kind,
-        "machine_id": content_id("fsm", table, dfa.start, *sorted(dfa.accepting)),
+        "machine_id": fixed_id if fixed_id else automaton_id(dfa),
         "input": list(word), "states": states, "steps": len(states) - 1, "accepted": accepted,
         "halted": True, "outcome": trace.outcome.value,
         "difficulty": {**knobs, "input_length": len(word), "automaton_states": len(dfa.states)}})
 
 
 def build(config: FSMConfig, seed: int) -> Callable[[int], Item]:
-    if config.machine or config.automaton != "random":
-        fixed_automaton(config)
+    fixed_id = automaton_id(fixed_automaton(config)) if config.machine or config.automaton != "random" else ""
     knobs = config.to_dict()
-    return lambda i: make_item(config, knobs, seed, i)
+    return lambda i: make_item(config, knobs, seed, i, fixed_id)
 
 
 register_task(Task("fsm", FSMConfig, build,
