@@ -16,7 +16,6 @@ import networkx as nx
 
 from rasp.sops import (
     Aggregate,
-    Map,
     Node,
     Select,
     Selector,
@@ -194,11 +193,6 @@ def _layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 def _clip(text: str, size: int = 22) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def elementwise_count(root: Node) -> int:
-    """How many elementwise (MLP) operations the program has."""
-    return sum(isinstance(n, Map) for n in topological(root))
 
 
 def save_flow(root: Node, stem: Path) -> list[Path]:

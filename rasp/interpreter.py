@@ -35,7 +35,7 @@ from rasp.sops import (
     Tokens,
     topological,
 )
-from rasp.values import UNTYPED, Selection, Sequence, is_atom
+from rasp.values import UNTYPED, Selection, Sequence
 
 Value = Sequence | Selection
 _EXACT_FLOAT_INT = 2**53
@@ -318,8 +318,3 @@ def _means(rows: np.ndarray, values: tuple, widths: np.ndarray) -> list[float]:
     floats = np.array([float(v) for v in values])
     sums = np.add.accumulate(np.where(rows, floats[None, :], 0.0), axis=1)[:, -1]  # sequential, as sum()
     return (sums / widths).tolist()
-
-
-def is_value(value: object) -> bool:
-    """True for evaluated s-op or selector values."""
-    return isinstance(value, (Sequence, Selection)) or is_atom(value)
