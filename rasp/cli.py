@@ -61,6 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(analyse)
     analyse.set_defaults(handler=analyse_command)
 
+    from rasp.compiler.commands import register as register_compiler
+
+    register_compiler(commands)
+
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
