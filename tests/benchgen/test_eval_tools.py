@@ -19,12 +19,12 @@ def dataset(tmp_path_factory):
     return out
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def lm_eval():
     return pytest.importorskip("lm_eval", reason="lm-evaluation-harness is not installed")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def inspect_ai():
     return pytest.importorskip("inspect_ai", reason="inspect-ai is not installed")
 
