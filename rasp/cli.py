@@ -149,7 +149,7 @@ def draw_flow(request) -> list[str]:
 
     stem = Path(re.sub(r"[^A-Za-z0-9_.-]+", "_", request.sop.display_name).strip("_") or "flow")
     paths = save_flow(request.sop, stem)
-    return [f"\t = {request.value}", "\twrote " + ", ".join(str(p) for p in paths)]
+    return [f"\t =  {request.value}", "\twrote " + ", ".join(str(p) for p in paths)]
 
 
 def parse_input(text: str) -> object:

@@ -167,7 +167,7 @@ class Repl:
                     lines.append(f"\tselector example: {format_example(result.selector_example)}")
                 return lines
             case DrawRequest():
-                return self.draw(result) if self.draw else [f"\t = {result.value}"]
+                return self.draw(result) if self.draw else [f"\t =  {result.value}"]
             case Loaded(results=results):
                 session = self.session
                 shown = session.show_sequence_examples, session.show_selector_examples

@@ -88,5 +88,5 @@ def test_run_writes_the_flow_of_draw_statements(tmp_path, monkeypatch, capsys):
     path.write_text('x = indices + 1;\ndraw(x, "abc");\n')
     assert main(["rasp", "run", str(path), "--input", "ab"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "\t = [1, 2, 3] (ints)", "\twrote x.dot, x.png", 'x("ab") = [1, 2] (ints)']
+        "\t =  [1, 2, 3] (ints)", "\twrote x.dot, x.png", 'x("ab") = [1, 2] (ints)']
     assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
