@@ -6,7 +6,7 @@ same canonical text as the gold `metadata["states"]` (None where the step is mis
 
 For TMBench's step blocks, mode `official` is the published parser (`src/acc.py`): one DOTALL regex
 from `step N:` to the first `Queue State: [...]` after it, English only, a fixed symbol class, the
-first match of each step number kept, spaces and commas dropped. Mode `robust` splits the answer into
+last match of each step number kept, spaces and commas dropped. Mode `robust` splits the answer into
 blocks at step headers in several languages and takes the last bracketed queue of each block, so a
 block never borrows the next block's state. Other styles have one parser (both modes agree).
 """
@@ -90,15 +90,16 @@ def parse_answer(text: str, item: Item, mode: Mode = "robust") -> Parsed:
     return Parsed(tuple(states), halted, final_answer(text, item))
 
 
-# TMBench's parser, character for character (src/acc.py at commit 9909b93).
+# TMBench's parser, character for character (src/acc.py of the published snapshot, max_steps = 31,
+# where `if step not in steps_ans` is commented out: a later match of a step number replaces it).
 OFFICIAL_PATTERN = re.compile(r"(?i)step (\d+):.*?Queue State:.*?\[([ABCDE12345αβγδε@#$%&* ,]*)\]", re.DOTALL)
 
 
 def official_tmbench(text: str) -> tuple[list[str | None], None]:
-    """The published parser: the first match of each step number, spaces and commas removed."""
+    """The published parser: the last match of each step number, spaces and commas removed."""
     steps: dict[int, str] = {}
     for number, content in OFFICIAL_PATTERN.findall(text):
-        steps.setdefault(int(number), content.replace(" ", "").replace(",", ""))
+        steps[int(number)] = content.replace(" ", "").replace(",", "")
     return _by_step(steps), None
 
 
