@@ -106,7 +106,7 @@ def _load_program(args: argparse.Namespace):
     """Runs the file; returns the session, the s-op to use and the file's statement results."""
     from machines.files import read_text
     from rasp.errors import RaspError
-    from rasp.session import Named
+    from rasp.results import Named
     from rasp.sops import SOp
 
     path = Path(args.file)
@@ -128,7 +128,7 @@ def _load_program(args: argparse.Namespace):
 
 def first_failure(results) -> Exception | None:
     """The first error of a statement in a loaded file, searching nested loads."""
-    from rasp.session import Failed, Loaded
+    from rasp.results import Failed, Loaded
 
     for result in results:
         if isinstance(result, Failed):
@@ -174,7 +174,7 @@ def run_command(args: argparse.Namespace) -> int:
     from machines.files import read_text
     from rasp.interpreter import evaluate_traced
     from rasp.repl import format_example
-    from rasp.session import DrawRequest
+    from rasp.results import DrawRequest
 
     inputs = [parse_input(t) for t in args.input]
     if args.inputs:

@@ -12,19 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasp.environment import RaspFunction
 from rasp.errors import RaspError, RaspSyntaxError
 from rasp.parser import is_incomplete, parse
-from rasp.session import (
-    Applied,
-    DrawRequest,
-    ExampleShown,
-    ExitRequest,
-    Failed,
-    Loaded,
-    Named,
-    RaspFunction,
-    Session,
-)
+from rasp.results import Applied, DrawRequest, ExampleShown, ExitRequest, Failed, Loaded, Named
+from rasp.session import Session
 from rasp.sops import Node, Selector, SOp
 from rasp.values import Selection, Sequence
 

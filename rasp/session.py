@@ -1,4 +1,4 @@
-"""Provides running RASP statements as the original REPL does: environments, functions, loops, loads.
+"""Provides running RASP statements as the original REPL does: assignments, functions, loops, loads.
 
 A `Session` holds the variables of a REPL or file run. Executing a statement returns result records
 (`Named`, `Applied`, ...) that the REPL or CLI print; nothing here prints. Expressions evaluate to
@@ -18,18 +18,18 @@ from machines.files import read_text
 from rasp import library
 from rasp import syntax as s
 from rasp.dialect import ORIGINAL, Dialect
+from rasp.environment import BASE_RESERVED, Environment, RaspFunction
 from rasp.errors import (
     RaspBudgetError,
     RaspError,
     RaspLoadError,
-    RaspNameError,
     RaspRuntimeError,
     RaspTypeError,
     RaspValueError,
-    ReservedNameError,
 )
 from rasp.interpreter import evaluate
 from rasp.parser import parse
+from rasp.results import Applied, DrawRequest, ExampleShown, ExitRequest, Failed, Loaded, Named, Result
 from rasp.sops import (
     UNSET,
     Aggregate,
@@ -48,32 +48,6 @@ from rasp.sops import (
 )
 from rasp.values import Selection, Sequence, is_atom
 
-BASE_RESERVED = frozenset(
-    {
-        "if",
-        "else",
-        "not",
-        "and",
-        "or",
-        "out",
-        "def",
-        "return",
-        "range",
-        "for",
-        "in",
-        "zip",
-        "len",
-        "get",
-        "tokens_asis",
-        "tokens_str",
-        "tokens_int",
-        "tokens_bool",
-        "tokens_float",
-        "indices",
-        "True",
-        "False",
-    }
-)
 LIBRARY_CREATOR = "RASP_support/rasplib"
 """The library's functions print as made by this file, as in the original."""
 MEMO_INPUTS = 16
@@ -82,119 +56,6 @@ NAME_MAX = 30
 """Longer automatic names are replaced by 's-op' or 'sel', as in the original."""
 
 
-@dataclass(eq=False)
-class RaspFunction:
-    """A function defined with `def`: its body runs in a fresh environment nested in `closure`."""
-
-    name: str
-    params: tuple[str, ...]
-    body: tuple[s.Stmt, ...]
-    results: tuple[s.Expr, ...]
-    closure: Environment
-    creator: str
-
-    def __str__(self) -> str:
-        return f"{self.creator} function: {self.name}({', '.join(self.params)})"
-
-
-class Environment:
-    """Variables of one scope; lookups fall back to the parent. `stealing` receives public names."""
-
-    def __init__(
-        self,
-        name: str,
-        parent: Environment | None = None,
-        stealing: Environment | None = None,
-        reserved: frozenset[str] = BASE_RESERVED,
-    ) -> None:
-        self.name = name
-        self.parent = parent
-        self.stealing = stealing
-        self.reserved = reserved
-        self.variables: dict[str, object] = {}
-
-    def get(self, name: str) -> object:
-        """The value of `name` here or in an enclosing scope."""
-        env: Environment | None = self
-        while env is not None:
-            if name in env.variables:
-                return env.variables[name]
-            env = env.parent
-        raise RaspNameError(f"Error: Undefined variable: {name}")
-
-    def set(self, name: str, value: object) -> None:
-        """Binds `name` (refusing reserved names) and passes public names to `stealing`."""
-        if name in self.reserved:
-            raise ReservedNameError(f"Error: Cannot set reserved name: {name}")
-        self.variables[name] = value
-        if self.stealing is not None and not name.startswith("_") and name != "out":
-            self.stealing.set(name, value)
-
-    def set_out(self, value: object) -> None:
-        """Stores the last expression's value in `out`, as the original does."""
-        self.variables["out"] = value
-
-    def nested(self) -> Environment:
-        """A fresh scope inside this one (function bodies, comprehensions)."""
-        # library names may be shadowed inside a function, as in the original
-        return Environment(self.name + "'", parent=self)
-
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A statement produced a named value (an assignment, a definition, a bare expression's `out`)."""
-
-    name: str
-    value: object
-
-
-@dataclass(frozen=True, slots=True)
-class Applied:
-    """An s-op or selector applied to an input: `value` is its Sequence or Selection."""
-
-    value: Sequence | Selection
-    input: object
-
-
-@dataclass(frozen=True, slots=True)
-class ExampleShown:
-    """`show example` or `set example`: the running examples."""
-
-    subset: str
-    sequence_example: object
-    selector_example: object
-
-
-@dataclass(frozen=True, slots=True)
-class DrawRequest:
-    """`draw(sop, example)`: the CLI or REPL draws the flow of `sop` on `example`."""
-
-    sop: SOp
-    example: object
-    value: Sequence
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """`load "file"`: what loading the file produced (its last value per public name, and failures)."""
-
-    path: str
-    results: tuple
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """A statement of a loaded file failed; loading goes on, as in the original."""
-
-    error: RaspError
-
-
-@dataclass(frozen=True, slots=True)
-class ExitRequest:
-    """`exit` or `quit`."""
-
-
-Result = Named | Applied | ExampleShown | DrawRequest | Loaded | Failed | ExitRequest
 
 _BINARY: dict[str, Callable[[object, object], object]] = {
     "+": operator.add,

@@ -12,7 +12,8 @@ from rasp.errors import (
     RaspValueError,
     ReservedNameError,
 )
-from rasp.session import DrawRequest, Named, Session
+from rasp.results import DrawRequest, Named
+from rasp.session import Session
 
 
 @pytest.mark.parametrize(
