@@ -58,11 +58,13 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    splits: dict[str, list[Item]] = {}
+    # Items become strings as they are made: a shard of plain strings is cheap to hold, while
+    # holding the items' nested metadata would make every garbage collection walk all of it.
+    columns: dict[str, _Columns] = {}
     pending = 0
     for index in range(shard.start, shard.stop):
         item = dataset[index]
-        splits.setdefault(rule.split_of(item), []).append(item)
+        columns.setdefault(rule.split_of(item), _Columns()).add(item)
         pending += 1
         if pending == 1000:
             progress(pending)
@@ -70,31 +72,44 @@ def write_shard(dataset: Dataset, shard: Shard, rule: SplitRule, out: Path,
     progress(pending)
     rows: dict[str, int] = {}
     steps: dict[str, dict[int, int]] = {}
-    for name, items in sorted(splits.items()):
-        # Metadata is serialised once: an object in the JSONL lines, JSON text in Parquet (its
-        # shape differs between tasks, and a string column loads anywhere).
-        metadata = [json.dumps(dict(i.metadata), ensure_ascii=False, separators=(",", ":")) for i in items]
+    for name, split in sorted(columns.items()):
         with atomic_output(out / JSONL_DIR / f"{shard.stem(name)}.jsonl") as handle:
-            handle.writelines(_jsonl_line(item, meta) for item, meta in zip(items, metadata, strict=True))
-        table = pa.table({
-            "id": pa.array([i.id for i in items], pa.string()),
-            "question": pa.array([i.question for i in items], pa.string()),
-            "answer": pa.array([i.answer for i in items], pa.string()),
-            "cot": pa.array([i.cot for i in items], pa.string()),
-            "metadata": pa.array(metadata, pa.string()),
-        })
+            handle.writelines(split.lines)
+        table = pa.table({k: pa.array(getattr(split, k), pa.string()) for k in _Columns.FIELDS})
         with atomic_output(out / PARQUET_DIR / f"{shard.stem(name)}.parquet", "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
-        rows[name] = len(items)
-        steps[name] = dict(sorted(Counter(i.metadata.get("steps", 0) for i in items).items()))
+        rows[name] = len(split.lines)
+        steps[name] = dict(sorted(split.steps.items()))
     record = {"shard": shard.index, "of": shard.count, "start": shard.start, "stop": shard.stop, "rows": rows,
               "steps": steps}
     write_text(shard.marker(out), json.dumps(record, sort_keys=True) + "\n")
     return record
 
 
-def _jsonl_line(item: Item, metadata: str) -> str:
-    """The item's JSONL line (as `Item.to_json` writes it) with its metadata already serialised."""
-    text = [json.dumps(getattr(item, k), ensure_ascii=False) for k in ("id", "question", "answer", "cot")]
-    return (f'{{"id":{text[0]},"question":{text[1]},"answer":{text[2]},"cot":{text[3]},'
-            f'"metadata":{metadata}}}\n')
+class _Columns:
+    """One split's rows as strings: the Parquet columns and the JSONL lines, and its trace lengths."""
+
+    FIELDS = ("id", "question", "answer", "cot", "metadata")
+
+    def __init__(self) -> None:
+        self.id: list[str] = []
+        self.question: list[str] = []
+        self.answer: list[str] = []
+        self.cot: list[str] = []
+        self.metadata: list[str] = []
+        self.lines: list[str] = []
+        self.steps: Counter[int] = Counter()
+
+    def add(self, item: Item) -> None:
+        # Metadata is serialised once: an object in the JSONL line, JSON text in Parquet (its shape
+        # differs between tasks, and a string column loads anywhere).
+        metadata = json.dumps(item.metadata, ensure_ascii=False, separators=(",", ":"))
+        text = [json.dumps(getattr(item, k), ensure_ascii=False) for k in ("id", "question", "answer", "cot")]
+        self.lines.append(f'{{"id":{text[0]},"question":{text[1]},"answer":{text[2]},"cot":{text[3]},'
+                          f'"metadata":{metadata}}}\n')
+        self.id.append(item.id)
+        self.question.append(item.question)
+        self.answer.append(item.answer)
+        self.cot.append(item.cot)
+        self.metadata.append(metadata)
+        self.steps[item.metadata.get("steps", 0)] += 1
