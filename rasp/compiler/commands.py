@@ -54,7 +54,7 @@ def compile_command(args: argparse.Namespace) -> int:
     from rasp.compiler.compiling import compile_program
     from rasp.dialect import DIALECTS
 
-    _, sop = _load_program(args)
+    sop = _load_program(args)[1]
     vocab = parse_input(args.vocab)
     model = compile_program(sop, list(vocab), args.max_len, dialect=DIALECTS[args.dialect],
                             causal=args.causal, values=args.values, keep_all=True)
