@@ -90,8 +90,11 @@ def _corrupt(queue: Sequence[str], symbols: Sequence[str], rng: random.Random) -
 def _render(item: Item, rules: QueueRules, states: list[tuple[str, ...]], halted: bool) -> str:
     if item.metadata["style"] == "tmbench_blocks":
         productions = {window[0]: word for window, word in rules.rules.items()}
-        return tmbench_blocks.render(tmbench_blocks.QueueTrace(tuple(states), rules.delete, productions,
+        body = tmbench_blocks.render(tmbench_blocks.QueueTrace(tuple(states), rules.delete, productions,
                                                                halted))
-    applied = tuple((q[: rules.width], rules.rules.get(q[: rules.width], ())) for q in states[:-1])
-    body = rule_steps.render(rule_steps.RuleTrace(tuple(states), applied, halted))
+        if item.metadata["task"] == "tmbench":
+            return body  # TMBench's answer is the last Queue State line
+    else:
+        applied = tuple((q[: rules.width], rules.rules.get(q[: rules.width], ())) for q in states[:-1])
+        body = rule_steps.render(rule_steps.RuleTrace(tuple(states), applied, halted))
     return f"{body}\n{ANSWER_PREFIX}[{' '.join(states[-1])}]"
