@@ -188,6 +188,9 @@ async def _run(settings: ModelSettings, items: Sequence[Item], run_file: Path, c
     run_file.parent.mkdir(parents=True, exist_ok=True)
     limits = httpx.Limits(max_connections=settings.concurrency)
     with run_file.open("a", encoding="utf-8") as handle:
+        if run_file.stat().st_size and not _ends_with_newline(run_file):
+            handle.write("\n")  # a run killed mid-line: keep the torn line apart from the next answer
+
         def record(response: Response) -> None:
             handle.write(response.to_json() + "\n")
             handle.flush()
@@ -227,6 +230,12 @@ async def _run(settings: ModelSettings, items: Sequence[Item], run_file: Path, c
                 record(Response(item.id, answer["text"], answer["finish_reason"], answer["usage"]))
 
             await asyncio.gather(*(one(item) for item in todo))
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
 
 
 def run_model(settings: ModelSettings, items: Sequence[Item], run_file: str | Path, *,
