@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Markdown
+from textual.widgets import Input, Label, Static
 
 from tui.errors import StepSyntaxError
 
@@ -28,6 +30,10 @@ def target_step(text: str, current: int) -> int:
     return max(0, current + value if sign == "+" else current - value if sign == "-" else value)
 
 
+_KEY_NAMES = {"right": "→", "left": "←", "shift+right": "shift+→", "shift+left": "shift+←", "plus": "+",
+              "equals_sign": "=", "minus": "-", "question_mark": "?", "f1": "F1"}
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys of the stepper and what they do."""
 
@@ -38,15 +44,19 @@ class HelpScreen(ModalScreen[None]):
         self.bindings = list(bindings)
 
     def compose(self) -> ComposeResult:
-        rows = "\n".join(f"| `{b.key_display or b.key}` | {b.description} |" for b in self.bindings)
-        text = ("# Keys\n\n| key | action |\n|---|---|\n" + rows +
-                "\n\nBreakpoints: `state H`, `rule A 1 -> 0 L B` (any part of a rule), "
-                "`contains TEXT`, or a condition `METRIC OP N` such as `head < -3`. "
-                "Rules marked `!` in a Morphett file always stop a run. "
-                "`ctrl+p` opens the command palette.")
+        keys = Table.grid(padding=(0, 2))
+        cells = [(Text(" ".join(_KEY_NAMES.get(k, k) for k in b.key.split(",")), style="bold"), b.description)
+                 for b in self.bindings]
+        half = (len(cells) + 1) // 2
+        for left, right in zip(cells[:half], [*cells[half:], ("", "")], strict=False):
+            keys.add_row(*left, *right)
         with Vertical(id="dialog"):
-            yield Markdown(text)
-            yield Label("escape closes", classes="hint")
+            yield Label("Keys", classes="title")
+            yield Static(keys)
+            yield Static(
+                "Breakpoints: 'state H', 'rule A 1 -> 0 L B' (any part of a rule), 'contains TEXT', "
+                "or 'METRIC OP N' such as 'head < -3'. Rules marked ! in a Morphett file always stop "
+                "a run. ctrl+p opens the command palette. escape closes this.", classes="hint")
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -66,7 +76,7 @@ class PromptScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt")
             if self.hint:
-                yield Label(self.hint, classes="hint")
+                yield Static(self.hint, classes="hint", markup=False)
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:

@@ -37,9 +37,22 @@ class LifeGrid(Widget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.cells: frozenset[tuple[int, int]] = frozenset()
+        self.pattern = Pattern.EMPTY
         self.left = self.top = 0
         self.zoom = 0
+        self.fitted = False
+        """False until the first fit; a new size fits again until the user zooms or pans."""
+
+    def show(self, pattern: Pattern) -> None:
+        """Draws `pattern`, fitting the view to it the first time."""
+        self.pattern = pattern
+        if not self.fitted and self.size.width and self.size.height:
+            self.fit(pattern)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if not self.fitted and self.size.width and self.size.height:
+            self.fit(self.pattern)
 
     @property
     def cell_box(self) -> tuple[int, int]:
@@ -57,6 +70,7 @@ class LifeGrid(Widget):
 
     def fit(self, pattern: Pattern) -> None:
         """Zooms and pans so the whole pattern is in view (Golly's Auto Fit)."""
+        self.fitted = True
         box = pattern.box
         if box is None:
             self.left, self.top = 0, 0
@@ -72,7 +86,7 @@ class LifeGrid(Widget):
     def render(self) -> Text:
         per_x, per_y = self.cell_box
         width, height = self.viewport()
-        live = {(x, y) for x, y in self.cells
+        live = {(x, y) for x, y in self.pattern.cells
                 if self.left <= x < self.left + width and self.top <= y < self.top + height}
         if self.zoom > 0:  # a half block stands for a square of cells
             side = 2 ** self.zoom
@@ -112,17 +126,10 @@ class LifeView(MachineView):
 
     def on_mount(self) -> None:
         self.focus()
-        self.fitted = False
 
     def show(self, snapshot: Snapshot, history: History) -> None:
-        grid = self.query_one(LifeGrid)
-        pattern: Pattern = snapshot.config
-        grid.cells = pattern.cells
-        if not self.fitted and grid.size.width:
-            grid.fit(pattern)
-            self.fitted = True
+        self.query_one(LifeGrid).show(snapshot.config)
         self._label(snapshot)
-        grid.refresh()
 
     def _label(self, snapshot: Snapshot) -> None:
         grid, pattern = self.query_one(LifeGrid), snapshot.config
@@ -133,14 +140,12 @@ class LifeView(MachineView):
             f" · view x {grid.left}..{grid.left + width - 1}, y {grid.top}..{grid.top + height - 1}"
             f" · zoom {grid.zoom}"))
 
-    def on_resize(self) -> None:
-        self.fitted = False
-
     def action_pan(self, dx: int, dy: int) -> None:
         grid = self.query_one(LifeGrid)
         width, height = grid.viewport()
         grid.left += dx * max(1, width // 4)
         grid.top += dy * max(1, height // 4)
+        grid.fitted = True
         self._relabel()
 
     def action_zoom(self, change: int) -> None:
@@ -148,6 +153,7 @@ class LifeView(MachineView):
         width, height = grid.viewport()
         centre = (grid.left + width // 2, grid.top + height // 2)
         grid.zoom = min(MAX_ZOOM, max(MIN_ZOOM, grid.zoom + change))
+        grid.fitted = True
         width, height = grid.viewport()
         grid.left, grid.top = centre[0] - width // 2, centre[1] - height // 2
         self._relabel()

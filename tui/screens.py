@@ -25,8 +25,8 @@ class StepperScreen(Screen):
     """Steps through one machine's run: the family's view, a status bar and the keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,n", "step(1)", "Step", id="step"),
-        Binding("left,p", "step(-1)", "Back", id="back"),
+        Binding("right,n", "step(1)", "Step", key_display="→", id="step"),
+        Binding("left,p", "step(-1)", "Back", key_display="←", id="back"),
         Binding("shift+right", "step(100)", "Step 100", show=False, id="step-100"),
         Binding("shift+left", "step(-100)", "Back 100", show=False, id="back-100"),
         Binding("space", "play", "Run", key_display="space", id="play"),
@@ -78,7 +78,8 @@ class StepperScreen(Screen):
         parts.append(f"computed {history.frontier}" + ("" if history.finished else "+"))
         state = self.view_class.state_of(snapshot.config)
         if state is not None:
-            parts.append(f"state {state if isinstance(state, str) else '{' + ','.join(sorted(state)) + '}'}")
+            shown = state if isinstance(state, str) else "{" + ",".join(sorted(state)) + "}"
+            parts.append(f"{self.view_class.state_label} {shown}")
         outcome = history.outcome_at(snapshot.step)
         if outcome is not Outcome.RUNNING:
             parts.append(outcome.value.replace("_", " ").upper())
@@ -203,7 +204,9 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "turingbox"
-        self.query_one(MachineTree).focus()
+        tree = self.query_one(MachineTree)
+        tree.root.set_label(f"{self.folder.name}/")
+        tree.focus()
 
     @on(DirectoryTree.FileSelected)
     def open_file(self, event: DirectoryTree.FileSelected) -> None:

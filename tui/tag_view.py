@@ -45,6 +45,7 @@ class TagView(MachineView):
     """A tag or lag system: the queue, the production applied, the table of productions."""
 
     family = "tag"
+    state_label = "head"
 
     def compose(self) -> ComposeResult:
         yield Lines(id="queue-label", classes="event")

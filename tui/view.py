@@ -45,6 +45,8 @@ class MachineView(Widget):
     """
 
     family: ClassVar[str] = "machine"
+    state_label: ClassVar[str] = "state"
+    """What the status bar calls `state_of(config)`."""
     default_input: ClassVar[Any] = ""
     """The input when none is given (None: the machine's own, e.g. a pattern file's pattern)."""
 

@@ -23,5 +23,17 @@ async def prompt(pilot, key: str, text: str) -> None:
 
 async def settle(pilot) -> None:
     """Waits until the stepper's workers are done and their messages are handled."""
-    await pilot.app.workers.wait_for_complete()
+    running = [w for w in pilot.app.workers if w.group == "run"]
+    if running:  # an empty list would mean every worker, the picker's endless loader too
+        await pilot.app.workers.wait_for_complete(running)
+    await pilot.pause()
+
+
+async def tree_loaded(pilot) -> None:
+    """Waits until the picker's directory tree lists its folder (its loader worker never ends)."""
+    tree = pilot.app.screen.query_one("#files")
+    for _ in range(200):
+        if tree.root.children:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
