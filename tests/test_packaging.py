@@ -74,3 +74,18 @@ def test_facade_all_matches_public_names(package):
     }
     assert set(getattr(module, "__all__", ())) | {"__version__"} >= public
     assert set(module.__all__) <= set(vars(module))
+
+
+def test_every_data_file_in_the_packages_is_shipped_as_package_data():
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((PROJECT / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["*"]
+    unshipped = [
+        str(path.relative_to(PROJECT))
+        for layer in LAYERS
+        for path in (PROJECT / layer).rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+        and not any(fnmatch(path.name, pattern) for pattern in patterns)
+    ]
+    assert not unshipped, f"add these to [tool.setuptools.package-data]: {unshipped}"
