@@ -60,6 +60,10 @@ class Layout:
             vector[self.dims[gid][0]] = float(value)
         return vector
 
+    def holds(self, gid: str, value: object) -> bool:
+        """False for a value outside a one-hot s-op's set (never taken on an accepted input)."""
+        return gid not in self.index or value in self.index[gid]
+
     def default_of(self, gid: str) -> object:
         """The value an aggregate takes where its selector selects nothing."""
         expr: Aggregate = self.graph.nodes[gid][N.EXPR]
@@ -77,10 +81,12 @@ def _embeddings(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, di
         if data[N.ROLE] == N.INPUT:
             if isinstance(expr, Tokens):
                 for row, value in enumerate(evaluate(expr, vocab, dialect=dialect).values, start=1):
-                    tokens[row] += layout.encode(gid, value)
+                    if layout.holds(gid, value):
+                        tokens[row] += layout.encode(gid, value)
             elif isinstance(expr, Indices):
                 for p in range(max_len):
-                    positions[p + 1] += layout.encode(gid, p)
+                    if layout.holds(gid, p):
+                        positions[p + 1] += layout.encode(gid, p)
             else:
                 tokens[1:] += layout.encode(gid, expr.value)
         elif data[N.ROLE] == N.MLP and data[N.IN_EMBEDDING] and gid in layout.dims:
@@ -107,7 +113,7 @@ def _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions) -> Non
             result = fn(*args)
         except Exception:  # noqa: BLE001 - the interpreter fails on such inputs too
             continue
-        if gid in layout.index and result not in layout.index[gid]:
+        if not layout.holds(gid, result):
             continue
         table[row] += layout.encode(gid, result)
 
