@@ -131,7 +131,10 @@ def run_command(args: argparse.Namespace) -> int:
         engine = "reference"
     started = time.perf_counter()
     with _progress(errors, args.max_steps, quiet=args.json) as on_progress:
-        if args.trace or not is_tm or (args.detect_cycles and engine == "reference"):
+        fast = None if args.trace or args.detect_cycles else _fast_runner(machine)
+        if fast is not None:
+            result = _run_fast(fast, machine, input, args)
+        elif args.trace or not is_tm or (args.detect_cycles and engine == "reference"):
             result = _run_traced(machine, input, start_config, args, on_progress, console)
         else:
             result = _run_engine(machine, start_config, args, engine, on_progress)
@@ -193,6 +196,21 @@ def _run_traced(machine, input, start_config, args, on_progress, console) -> dic
     if args.trace and args.json:
         result["trace"] = snapshots
     return result
+
+
+def _fast_runner(machine):
+    """The fast engine of a family other than Turing machines, where it has one (tag and lag systems)."""
+    from machines.tag.fast import run_fast, run_lag_fast
+    from machines.tag.lag import LagSystem
+    from machines.tag.tag import TagSystem
+
+    return {TagSystem: run_fast, LagSystem: run_lag_fast}.get(type(machine))
+
+
+def _run_fast(fast, machine, input, args) -> dict:
+    result = fast(machine, input, max_steps=args.max_steps)
+    return {"outcome": result.outcome.value, "steps": result.steps, "non_blank": None,
+            "final": result.final.render(), "final_config": result.final}
 
 
 def _run_engine(machine, config, args, engine: str, on_progress) -> dict:
