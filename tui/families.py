@@ -14,6 +14,8 @@ from machines.tag.tag import TagSystem
 from machines.turing.machine import TuringMachine
 from tui.fsm_view import FsmView
 from tui.life_view import EcaView, LifeView
+from tui.rasp_run import RaspProgram
+from tui.rasp_view import RaspView
 from tui.tag_view import TagView
 from tui.turing_view import TuringView
 from tui.view import MachineView, TextView
@@ -28,6 +30,7 @@ VIEWS: tuple[tuple[type, type[MachineView]], ...] = (
     (Moore, FsmView),
     (LifeMachine, LifeView),
     (ElementaryCA, EcaView),
+    (RaspProgram, RaspView),
 )
 """(machine class, view class) pairs, tried in order."""
 

@@ -38,12 +38,12 @@ class History:
     """The snapshots of `machine` on `input`, computed on demand up to `max_steps` steps.
 
     Thread-safe: a worker may advance the run while the screen reads snapshots.
-    Cycle detection is exact (configurations are compared as values) for the first
-    `cycle_memory` steps.
+    With `detect_cycles`, cycle detection is exact (configurations are compared as values) for
+    the first `cycle_memory` steps.
     """
 
     def __init__(self, machine: Any, input: Any, *, max_steps: int, every: int = 256,
-                 window: int = 65_536, cycle_memory: int = 1_000_000) -> None:
+                 window: int = 65_536, cycle_memory: int = 1_000_000, detect_cycles: bool = True) -> None:
         check_budget("max_steps", max_steps)
         check_budget("every", every)
         check_budget("window", window)
@@ -61,7 +61,7 @@ class History:
         self._exhausted = False
         self._checkpoints: list[Snapshot] = [first]
         self._recent: OrderedDict[int, Snapshot] = OrderedDict({0: first})
-        self._seen: dict[Hashable, int] | None = {first.config: 0}
+        self._seen: dict[Hashable, int] | None = {first.config: 0} if detect_cycles else None
         self.cycle_start: int | None = None
         """The earlier step that the configuration at `cycle_end` repeats, once a cycle is seen."""
         self.cycle_end: int | None = None

@@ -48,7 +48,8 @@ class StepperScreen(Screen):
             source = Source(source.machine, self.view_class.default_input, source.title)
         self.source = source
         self.stepper = Stepper(source.machine, source.input, max_steps=max_steps,
-                               state_of=self.view_class.state_of, metrics=self.view_class.metrics)
+                               state_of=self.view_class.state_of, metrics=self.view_class.metrics,
+                               detect_cycles=self.view_class.detect_cycles)
         self.reason = ""
 
     def compose(self) -> ComposeResult:
@@ -227,6 +228,6 @@ class MachineTree(DirectoryTree):
     def filter_paths(self, paths: Any) -> list[Path]:
         from machines.formats import FORMATS
 
-        extensions = {e for f in FORMATS for e in f.extensions}
+        extensions = {e for f in FORMATS for e in f.extensions} | {".rasp"}
         return sorted((p for p in paths if (p.is_dir() and not p.name.startswith(("_", ".")))
                        or p.suffix.lower() in extensions), key=lambda p: (p.is_file(), p.name))

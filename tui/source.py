@@ -30,6 +30,11 @@ class Source:
 
 
 def load_source(path: str | Path, *, format: str | None = None, input: Any = None) -> Source:
-    """Reads a machine file; `input` (if given) replaces the input the file names."""
+    """Reads a machine file or a RASP program; `input` (if given) replaces the input the file names."""
+    if Path(path).suffix == ".rasp":
+        from tui.rasp_run import load_rasp
+
+        program, example = load_rasp(path)
+        return Source.of(program, example if input is None else input, Path(path).name)
     loaded = load_text(read_text(path), path=str(path), format=format)
     return Source.of(loaded.machine, input if input is not None else loaded.input, Path(path).name)

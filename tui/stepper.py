@@ -49,9 +49,11 @@ class Stepper(Widget):
         step: int
 
     def __init__(self, machine: Any, input: Any, *, max_steps: int,
-                 state_of: Callable[[Any], Any], metrics: Callable[[Any, Snapshot], dict]) -> None:
+                 state_of: Callable[[Any], Any], metrics: Callable[[Any, Snapshot], dict],
+                 detect_cycles: bool = True) -> None:
         super().__init__()
         self.max_steps = max_steps
+        self.detect_cycles = detect_cycles
         self.state_of = state_of
         self.metrics = metrics
         self.breakpoints: list[Breakpoint] = []
@@ -60,7 +62,7 @@ class Stepper(Widget):
         self.running = False
         """True while a worker moves the position (playing, seeking or running to a breakpoint)."""
         self._lock = threading.Lock()
-        self.history = History(machine, input, max_steps=max_steps)
+        self.history = History(machine, input, max_steps=max_steps, detect_cycles=detect_cycles)
         self.position = 0
 
     @property
@@ -71,7 +73,7 @@ class Stepper(Widget):
     def restart(self, machine: Any, input: Any) -> None:
         """Starts over on a new machine or input (breakpoints are kept)."""
         self.stop()
-        self.history = History(machine, input, max_steps=self.max_steps)
+        self.history = History(machine, input, max_steps=self.max_steps, detect_cycles=self.detect_cycles)
         self.position = 0
         self._announce()
 

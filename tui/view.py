@@ -46,6 +46,8 @@ class MachineView(Widget):
 
     family: ClassVar[str] = "machine"
     state_label: ClassVar[str] = "state"
+    detect_cycles: ClassVar[bool] = True
+    """False where equal configurations do not mean a loop (a replayed RASP evaluation)."""
     """What the status bar calls `state_of(config)`."""
     default_input: ClassVar[Any] = ""
     """The input when none is given (None: the machine's own, e.g. a pattern file's pattern)."""

@@ -11,6 +11,7 @@ from machines.life.pattern import Pattern
 from machines.tag.lag import LagSystem
 from machines.tag.tag import TagSystem
 from tests.tui.machines import BB3, COPY2
+from tui.rasp_run import compile_rasp
 
 GLIDER = Pattern.from_rows([".O.", "..O", "OOO"])
 BLINKER = Pattern.from_rows(["OOO"])
@@ -18,6 +19,9 @@ XOR_SCAN = Mealy(("e", "o"), ("0", "1"), ("0", "1"),
                  {("e", "0"): ("e", "0"), ("e", "1"): ("o", "1"),
                   ("o", "0"): ("o", "1"), ("o", "1"): ("e", "0")}, "e", "xor-scan")
 """Writes the parity of the 1s read so far."""
+FRAC_PREVS, _ = compile_rasp(
+    'prevs = select(indices, indices, <=);\nfrac_prevs = aggregate(prevs, indicator(tokens == "l"));\n')
+"""tracr's frac_prevs: for each position, the fraction of the tokens so far that are "l"."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ CASES = [
     Case("dfa", make_divisibility(3), "1011", "r2", 2, "1001", "1001"),
     Case("nfa", regex_to_nfa("(ab|a)*b"), "aabab", "s13", 3, "ab", "ab"),
     Case("mealy", XOR_SCAN, "0110", "o", 2, "11", "11"),
+    Case("rasp", FRAC_PREVS, "hello", "frac_prevs", 5, "ll", "ll"),
     Case("life", LifeMachine(pattern=GLIDER, name="glider"), None, None, None, "OOO", BLINKER),
     Case("eca", ElementaryCA(30, Boundary.RING, 31, name="rule30"), None, None, None,
          "0" * 15 + "11" + "0" * 14, "0" * 15 + "11" + "0" * 14),

@@ -9,7 +9,7 @@ from tui.app import make_app
 from tui.screens import StepperScreen
 from tui.view import TextView
 
-EXTENSIONS = {e for f in FORMATS for e in f.extensions}
+EXTENSIONS = {e for f in FORMATS for e in f.extensions} | {".rasp"}
 FILES = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in EXTENSIONS)
 
 

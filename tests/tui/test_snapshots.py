@@ -48,6 +48,7 @@ class Count:
     pytest.param("dfa", ["right"] * 2, id="dfa"),
     pytest.param("nfa", ["right"] * 2, id="nfa"),
     pytest.param("mealy", ["right"] * 3, id="mealy"),
+    pytest.param("rasp", ["right"] * 4, id="rasp"),
     pytest.param("life", ["right"] * 4, id="life"),
     pytest.param("eca", ["shift+right"], id="eca"),
 ])
