@@ -99,6 +99,27 @@ class Tape:
             hi -= 1
         return cls(tuple(cells[lo:hi]), start + lo, head)
 
+    def written(self, symbol: str, move: Move, blank: str) -> Tape:
+        """This tape after writing `symbol` under the head and moving it, in normal form.
+
+        Only the two ends can need trimming or growing, so this is one tuple copy per step.
+        """
+        i, start = self.head - self.start, self.start
+        cells = (*self.cells[:i], symbol, *self.cells[i + 1:])
+        head = self.head + move.value
+        if head < start:
+            cells, start = (blank, *cells), head
+        elif head >= start + len(cells):
+            cells = (*cells, blank)
+        # Only the cell just left can have become a blank end: the head is now its neighbour.
+        j = self.head - start
+        if cells[j] == blank and j != head - start:
+            if j == 0:
+                cells, start = cells[1:], start + 1
+            elif j == len(cells) - 1:
+                cells = cells[:-1]
+        return Tape(cells, start, head)
+
     def render(self) -> str:
         """'start: a b [c] d', the head's cell in brackets."""
         tokens = [f"[{c}]" if self.start + i == self.head else c for i, c in enumerate(self.cells)]
@@ -280,9 +301,7 @@ class TuringMachine:
         rule = self._table[(config.state, tuple(t.symbol for t in config.tapes))]
         tapes = []
         for tape, write, move in zip(config.tapes, rule.write, rule.moves, strict=True):
-            cells = list(tape.cells)
-            cells[tape.head - tape.start] = write
-            tapes.append(Tape.normal(cells, tape.start, tape.head + move.value, self.blank))
+            tapes.append(tape.written(write, move, self.blank))
         return TMConfig(rule.next_state, tuple(tapes)), rule
 
     def non_blank(self, config: TMConfig) -> int:

@@ -111,3 +111,16 @@ def test_atomic_output_gets_the_usual_file_mode(tmp_path):
     finally:
         os.umask(mask)
     assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+
+
+@given(cells=st.lists(st.sampled_from("01"), max_size=6), offset=st.integers(-3, 3),
+       head=st.integers(-4, 10), symbol=st.sampled_from("01"), move=st.sampled_from(["L", "R", "S"]))
+def test_tape_written_equals_normalising_from_scratch(cells, offset, head, symbol, move):
+    from machines.turing.machine import Move, Tape
+
+    tape = Tape.normal(cells, offset, head, "0")
+    cells_after = list(tape.cells)
+    cells_after[tape.head - tape.start] = symbol
+    moved = Move.parse(move)
+    expected = Tape.normal(cells_after, tape.start, tape.head + moved.value, "0")
+    assert tape.written(symbol, moved, "0") == expected
