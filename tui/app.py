@@ -60,3 +60,15 @@ def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any 
     else:
         source = None
     return TuringboxApp(source, examples=Path(examples) if examples else EXAMPLES, max_steps=max_steps)
+
+
+async def screenshot(app: TuringboxApp, keys: list[str], *, size: tuple[int, int] = (100, 30)) -> str:
+    """Runs `app` headless, presses `keys` (waiting for any run they start) and returns an SVG."""
+    async with app.run_test(size=size) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            running = [w for w in app.workers if w.group == "run"]
+            if running:
+                await app.workers.wait_for_complete(running)
+        await pilot.pause()
+        return app.export_screenshot()

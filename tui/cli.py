@@ -19,7 +19,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--examples", help="the folder the picker lists (default: examples/)")
     parser.add_argument("--max-steps", type=positive_int, default=DEFAULT_MAX_STEPS,
                         help=f"step budget of a run (default: {DEFAULT_MAX_STEPS:_})")
+    parser.add_argument("--screenshot", metavar="OUT.svg",
+                        help="run headless: press --keys, save an SVG screenshot and exit")
+    parser.add_argument("--keys", default="", help="keys for --screenshot, separated by spaces ('n n c')")
+    parser.add_argument("--size", type=_size, default=(100, 30),
+                        help="terminal size for --screenshot, COLUMNSxROWS (default: 100x30)")
     parser.set_defaults(handler=_tui)
+
+
+def _size(text: str) -> tuple[int, int]:
+    columns, _, rows = text.partition("x")
+    if not (columns.isdigit() and rows.isdigit() and int(columns) >= 20 and int(rows) >= 8):
+        raise argparse.ArgumentTypeError(f"size {text!r} is not COLUMNSxROWS (at least 20x8)")
+    return int(columns), int(rows)
 
 
 def _tui(args: argparse.Namespace) -> int:
@@ -27,5 +39,15 @@ def _tui(args: argparse.Namespace) -> int:
 
     app = make_app(args.file, format=args.format, input=args.input, examples=args.examples,
                    max_steps=args.max_steps)
+    if args.screenshot:
+        import asyncio
+
+        from machines.files import write_text
+        from tui.app import screenshot
+
+        svg = asyncio.run(screenshot(app, args.keys.split(), size=args.size))
+        write_text(args.screenshot, svg)
+        print(f"wrote {args.screenshot}")
+        return 0
     app.run()
     return app.return_code or 0

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from machines.cli import main
 from tests.common.paths import PROJECT
 
@@ -24,3 +26,19 @@ def test_bad_file_is_one_located_error(capsys):
 def test_missing_file(capsys):
     assert main(["tui", "no/such/file.tm"]) == 2
     assert "no/such/file.tm" in capsys.readouterr().err
+
+
+def test_screenshot_runs_headless_and_writes_an_svg(tmp_path, capsys):
+    out = tmp_path / "bb2.svg"
+    status = main(["tui", str(PROJECT / "tests/tui/picker_files/bb2.bb"), "--keys", "n n c",
+                   "--screenshot", str(out), "--size", "80x24"])
+    assert status == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    svg = out.read_text()
+    assert svg.startswith("<svg") and "step&#160;6" in svg and "HALTED" in svg
+
+
+def test_bad_size_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit):
+        main(["tui", "x.tm", "--screenshot", "x.svg", "--size", "huge"])
+    assert "is not COLUMNSxROWS" in capsys.readouterr().err
