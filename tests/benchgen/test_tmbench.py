@@ -2,8 +2,11 @@
 
 import hashlib
 import json
+import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchgen import create_dataset
 from benchgen.cot import tmbench_blocks
@@ -169,3 +172,36 @@ def test_impossible_constraint_gives_up_within_its_budget():
                              max_attempts=50)
     with pytest.raises(BenchgenError, match="max_attempts=50"):
         dataset[0]
+
+
+def _reference_stream(seed, m, symbols, count, steps=30):
+    # TMBench's tag_generate.py loop, written independently of benchgen and machines.tag: string
+    # slicing for the queue, the same draws, duplicate ids and fixed points rejected.
+    rng, seen, found = random.Random(seed), set(), []
+    while len(found) < count:
+        rule = {s: "".join(rng.choices(symbols, k=rng.randint(1, 5))) for s in symbols}
+        init = "".join(rng.choices(symbols, k=rng.randint(m, m + 7)))
+        instance_id = hashlib.sha256((init + json.dumps(rule, sort_keys=True)).encode()).hexdigest()
+        if instance_id in seen:
+            continue
+        queue, states = init, []
+        for _ in range(steps + 1):
+            states.append(queue)
+            if len(queue) < m:
+                break
+            queue = queue[m:] + rule[queue[0]]
+        if any(states[k] == states[k + 1] for k in range(len(states) - 1)):
+            continue
+        seen.add(instance_id)
+        found.append((instance_id, rule, init, states))
+    return found
+
+
+@settings(max_examples=25)
+@given(seed=st.integers(0, 10**6), m=st.integers(1, 4), size=st.integers(2, 6))
+def test_stream_sampler_matches_tmbench_loop(seed, m, size):
+    symbols = list("ABCDEF"[:size])
+    items = create_dataset("tmbench", size=5, seed=seed, m=m, alphabet=symbols)
+    got = [(i.metadata["tmbench_id"], i.metadata["machine"]["rule"], i.metadata["input"],
+            i.metadata["states"]) for i in items]
+    assert got == [tuple(r) for r in _reference_stream(seed, m, symbols, 5)]
