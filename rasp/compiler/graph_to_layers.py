@@ -32,7 +32,8 @@ def insert_conversions(graph: nx.DiGraph) -> None:
         expr = data[N.EXPR]
         if isinstance(expr, Select):
             positions = [0, 1]
-        elif isinstance(expr, Aggregate) and expr.reduction is not Reduction.MEAN:
+        elif isinstance(expr, Aggregate) and (expr.reduction is not Reduction.MEAN
+                                              or data[N.ENCODING] is Encoding.CATEGORICAL):
             positions = [1]
         else:
             continue
