@@ -24,13 +24,20 @@ class TuringboxApp(App):
     TITLE = "turingbox"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
 
-    def __init__(self, source: Source | None, *, examples: Path, max_steps: int) -> None:
+    def __init__(self, source: Source | None, *, examples: Path, max_steps: int,
+                 dataset: tuple[list, dict, str] | None = None) -> None:
         super().__init__()
         self.source = source
+        self.dataset = dataset
         self.examples = examples
         self.max_steps = max_steps
 
     def get_default_screen(self) -> Screen:
+        if self.dataset is not None:
+            from tui.dataset_view import DatasetScreen
+
+            items, responses, title = self.dataset
+            return DatasetScreen(items, responses, title=title)
         if self.source is None:
             return PickerScreen(self.examples, max_steps=self.max_steps)
         return StepperScreen(self.source, max_steps=self.max_steps)
@@ -48,11 +55,19 @@ class TuringboxApp(App):
 
 def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any = None, title: str = "",
              format: str | None = None, examples: str | Path | None = None,
-             max_steps: int = DEFAULT_MAX_STEPS) -> TuringboxApp:
-    """The app on a machine file (`path`), on a machine built in code, or on the examples picker.
+             max_steps: int = DEFAULT_MAX_STEPS, dataset: str | Path | None = None,
+             responses: str | Path | None = None) -> TuringboxApp:
+    """The app on a machine file (`path`), on a machine built in code, on a benchgen `dataset` (with
+    a model's `responses`), or on the examples picker.
 
-    A bad file raises its SourceError here, before any screen is drawn.
+    A bad file raises its error here, before any screen is drawn.
     """
+    if dataset is not None:
+        from tui.dataset_view import load_dataset
+
+        items, answers = load_dataset(dataset, responses)
+        return TuringboxApp(None, examples=EXAMPLES, max_steps=max_steps,
+                            dataset=(items, answers, Path(dataset).name))
     if machine is not None:
         source = Source.of(machine, input, title)
     elif path is not None:

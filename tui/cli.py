@@ -19,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--examples", help="the folder the picker lists (default: examples/)")
     parser.add_argument("--max-steps", type=positive_int, default=DEFAULT_MAX_STEPS,
                         help=f"step budget of a run (default: {DEFAULT_MAX_STEPS:_})")
+    parser.add_argument("--dataset", help="a benchgen dataset (folder or JSONL) to step through item by item")
+    parser.add_argument("--responses", help="a model's responses to --dataset (JSONL or TMBench results)")
     parser.add_argument("--screenshot", metavar="OUT.svg",
                         help="run headless: press --keys, save an SVG screenshot and exit")
     parser.add_argument("--keys", default="", help="keys for --screenshot, separated by spaces ('n n c')")
@@ -38,7 +40,7 @@ def _tui(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
     app = make_app(args.file, format=args.format, input=args.input, examples=args.examples,
-                   max_steps=args.max_steps)
+                   max_steps=args.max_steps, dataset=args.dataset, responses=args.responses)
     if args.screenshot:
         import asyncio
 
