@@ -36,7 +36,8 @@ class ArithConfig(TaskConfig):
     task = "arith"
     operation: Literal["add", "mul"] = "add"
     lengths: tuple[str, ...] = ("short",)
-    """Length classes, used in turn: item i has lengths[i % len(lengths)]."""
+    """Length classes, used in turn: item i has lengths[i % len(lengths)]. Repeat a class to weight it
+    (TAIL's 8:1:1 mix is eight 'short', one 'medium', one 'long')."""
     short: tuple[int, ...] = (1, 4)
     """Digits of each operand in a short item (inclusive range)."""
     medium: tuple[int, ...] = (5, 8)
