@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from machines.core import Outcome
-from machines.errors import InvalidInputError, InvalidMachineError, MachineSyntaxError
-from machines.tag.tag import TagConfig, Word, is_symbol, parse_word, render_word
+from machines.errors import InvalidInputError, InvalidMachineError
+from machines.tag.tag import TagConfig, Word, collect_word, is_symbol, queue_of, render_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,20 +26,6 @@ class LagRule:
 
     def __str__(self) -> str:
         return f"{render_word(self.window)} -> {render_word(self.word) or 'ε'}"
-
-
-def _word(value: object, what: str, problems: list[str]) -> Word:
-    try:
-        word = parse_word(value) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
-    except MachineSyntaxError as error:
-        problems.append(f"{what}: {error.message}")
-        return ()
-    except TypeError:
-        problems.append(f"{what}={value!r} is not a word (a string or a sequence of symbols)")
-        return ()
-    problems.extend(f"{what} has symbol {s!r}, which is not a non-empty string without whitespace or "
-                    "square brackets" for s in word if not is_symbol(s))
-    return word
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +56,13 @@ class LagSystem:
             raise InvalidMachineError(f"rules={self.rules!r} must be a non-empty mapping")
         table: dict[Word, Word] = {}
         for key, value in self.rules.items():
-            window = _word(key, f"window {key!r}", problems)
+            window = collect_word(key, f"window {key!r}", problems)
             if len(window) != width:
                 problems.append(f"window {render_word(window)!r} has {len(window)} symbols, "
                                 f"not width={width}")
             if window in table:
                 problems.append(f"window {render_word(window)!r} has two rules")
-            table[window] = _word(value, f"rule word for {render_word(window)!r}", problems)
+            table[window] = collect_word(value, f"rule word for {render_word(window)!r}", problems)
         halts = frozenset({self.halt_symbols} if isinstance(self.halt_symbols, str) else self.halt_symbols)
         for h in sorted(halts, key=str):
             if not is_symbol(h):
@@ -104,18 +90,7 @@ class LagSystem:
 
     def initial(self, input: str | Sequence[str]) -> TagConfig:
         """The queue holding `input` (word text as in `parse_word`, or a sequence of symbols)."""
-        try:
-            word = parse_word(input) if isinstance(input, str) else tuple(input)
-        except MachineSyntaxError as error:
-            raise InvalidInputError(f"input={input!r}: {error.message}") from None
-        except TypeError:
-            raise InvalidInputError(f"input={input!r} is not a word (a string or a sequence of symbols)") \
-                from None
-        known = set(self.alphabet)
-        unknown = [s for s in dict.fromkeys(word) if s not in known]
-        if unknown:
-            raise InvalidInputError(f"input symbols {unknown!r} are not in alphabet {list(self.alphabet)!r}")
-        return TagConfig(word)
+        return queue_of(input, self.alphabet)
 
     def rule_for(self, config: TagConfig) -> LagRule | None:
         """The rule that applies to `config`, or None where the system halts."""

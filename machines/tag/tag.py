@@ -93,7 +93,24 @@ class TagConfig:
         return cls(parse_word(text))
 
 
-def _word(value: object, what: str, problems: list[str]) -> Word:
+def queue_of(input: str | Sequence[str], alphabet: Sequence[str]) -> TagConfig:
+    """The queue holding `input` (word text as in `parse_word`, or a sequence of symbols from `alphabet`)."""
+    try:
+        word = parse_word(input) if isinstance(input, str) else tuple(input)
+    except MachineSyntaxError as error:
+        raise InvalidInputError(f"input={input!r}: {error.message}") from None
+    except TypeError:
+        raise InvalidInputError(f"input={input!r} is not a word (a string or a sequence of symbols)") \
+            from None
+    known = set(alphabet)
+    unknown = [s for s in dict.fromkeys(word) if s not in known]
+    if unknown:
+        raise InvalidInputError(f"input symbols {unknown!r} are not in alphabet {list(alphabet)!r}")
+    return TagConfig(word)
+
+
+def collect_word(value: object, what: str, problems: list[str]) -> Word:
+    """`value` read as a word; what is wrong with it is appended to `problems` (then it is empty)."""
     if isinstance(value, str):
         try:
             return parse_word(value)
@@ -140,7 +157,7 @@ class TagSystem:
             if not is_symbol(symbol):
                 problems.append(f"production symbol {symbol!r} must be a non-empty string without "
                                 "whitespace or square brackets")
-            table[symbol] = _word(word, f"production of {symbol!r}", problems)
+            table[symbol] = collect_word(word, f"production of {symbol!r}", problems)
         halts = frozenset(self.halt_symbols) if not isinstance(self.halt_symbols, str) \
             else frozenset({self.halt_symbols})
         for h in sorted(halts, key=str):
@@ -172,18 +189,7 @@ class TagSystem:
 
     def initial(self, input: str | Sequence[str]) -> TagConfig:
         """The queue holding `input` (word text as in `parse_word`, or a sequence of symbols)."""
-        try:
-            word = parse_word(input) if isinstance(input, str) else tuple(input)
-        except MachineSyntaxError as error:
-            raise InvalidInputError(f"input={input!r}: {error.message}") from None
-        except TypeError:
-            raise InvalidInputError(f"input={input!r} is not a word (a string or a sequence of symbols)") \
-                from None
-        known = set(self.alphabet)
-        unknown = [s for s in dict.fromkeys(word) if s not in known]
-        if unknown:
-            raise InvalidInputError(f"input symbols {unknown!r} are not in alphabet {list(self.alphabet)!r}")
-        return TagConfig(word)
+        return queue_of(input, self.alphabet)
 
     def classify(self, config: TagConfig) -> Outcome:
         """HALTED when the queue is shorter than m or its head is a halt symbol or has no production."""
