@@ -1,4 +1,6 @@
-"""Every machine file under examples/ opens in the stepper with its family's view and runs."""
+"""Every machine file under examples/ opens in the stepper with its family's view and runs.
+
+Opening each in the app costs a second under load, so that part is marked slow."""
 
 import pytest
 
@@ -6,7 +8,9 @@ from machines.formats import FORMATS
 from tests.common.paths import EXAMPLES
 from tests.tui.driving import settle
 from tui.app import make_app
+from tui.families import view_for
 from tui.screens import StepperScreen
+from tui.source import load_source
 from tui.view import TextView
 
 EXTENSIONS = {e for f in FORMATS for e in f.extensions} | {".rasp"}
@@ -17,6 +21,12 @@ def test_there_are_examples():
     assert FILES
 
 
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(EXAMPLES)) for p in FILES])
+def test_example_has_its_family_view(path):
+    assert view_for(load_source(path).machine) is not TextView
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(EXAMPLES)) for p in FILES])
 async def test_example_opens_and_runs(path):
     app = make_app(path, max_steps=300)
