@@ -3,8 +3,9 @@
 `schedule` is the original's `best` (greedy) scheduler: every s-op goes to the earliest layer its
 inputs allow (an aggregate one layer after its values and no earlier than its selector, which sits
 one layer after its keys and queries; elementwise operations stay in their inputs' layer). A
-layer needs one head per distinct selector its aggregates use. `flow_graph` gives the computation
-as a networkx DiGraph; `to_dot` and `draw_png` render it.
+layer needs one head per distinct selector its aggregates use; a renamed copy (`s2 = s1;`) is
+the same selector. `flow_graph` gives the computation as a networkx DiGraph; `to_dot` and
+`draw_png` render it.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def schedule(root: SOp) -> Schedule:
         layer = depth[id(node)]
         layers = max(layers, layer)
         if isinstance(node, (Aggregate, SelectorWidth)):
-            heads.setdefault(layer, set()).add(id(node.selector))
+            heads.setdefault(layer, set()).add(id(node.selector.origin))
     return Schedule(layers, tuple(len(heads.get(i, ())) for i in range(1, layers + 1)))
 
 

@@ -132,8 +132,19 @@ class Node:
         return f"{type(self).__name__}<{self.display_name}>"
 
     def renamed(self, name: str) -> Node:
-        """The same operation under a new name (assignment names s-ops, as in the original)."""
-        return replace(self, name=name)
+        """The same operation under a new name (assignment names s-ops, as in the original).
+
+        The copy is a new node whose `origin` is the original's: analysis counts a selector and its
+        renamed copies (`s2 = s1;`) as one attention head, as the original REPL does.
+        """
+        copy = replace(self, name=name)
+        object.__setattr__(copy, "_origin", self.origin)
+        return copy
+
+    @property
+    def origin(self) -> Node:
+        """The node this one was renamed from (through any chain of renames), else itself."""
+        return self.__dict__.get("_origin", self)
 
     named = renamed
     """tracr's spelling of `renamed`."""

@@ -42,6 +42,32 @@ def test_layers_and_heads_match_the_original_analyser(analysed, name, layers, he
     assert (result.layers, result.heads) == (layers, heads)
 
 
+# (program, layers, heads per layer): a renamed copy of a selector is the same head; a selector
+# written twice is two.
+COPIES = [
+    ("s1 = select(indices, indices, <=); s2 = s1;"
+     " a = aggregate(s1, indicator(tokens == \"l\")) + aggregate(s2, indices);", 1, (1,)),
+    ("s1 = select(indices, indices, <=); s2 = s1; s3 = s2;"
+     " a = aggregate(s1, indices) + aggregate(s3, indices) + aggregate(s2, indices + 1);", 1, (1,)),
+    ("s1 = select(indices, indices, <=); s2 = select(indices, indices, <=);"
+     " a = aggregate(s1, indices) + aggregate(s2, indices);", 1, (2,)),
+    ("s1 = select(indices, indices, ==); s2 = s1; b = aggregate(s1, indices);"
+     " a = aggregate(select(b, indices, ==), indices) + aggregate(s2, b);", 2, (1, 2)),
+    ("def f(s) { return s; } s1 = select(tokens, tokens, ==); s2 = f(s1);"
+     " a = aggregate(s1, indices) + aggregate(s2, indices);", 1, (1,)),
+]
+
+
+@pytest.mark.parametrize(("source", "layers", "heads"), COPIES)
+def test_a_copied_selector_is_one_head(source, layers, heads):
+    from rasp.session import Session
+
+    session = Session()
+    session.run(source)
+    result = schedule(session.value("a"))
+    assert (result.layers, result.heads) == (layers, heads)
+
+
 def test_inputs_are_layer_zero(analysed):
     assert schedule(analysed.value("indices")).layers == 0
     assert set(depths(analysed.value("tokens")).values()) == {0}
