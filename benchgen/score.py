@@ -38,7 +38,6 @@ class ItemScore:
     """Mean over gold steps of 1 - normalised edit distance."""
     cut_off: bool
     oversized: bool
-    knobs: Mapping[str, Any] = field(default_factory=dict)
     usage: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -81,11 +80,9 @@ def score_item(item: Item, answer: str, mode: Mode = "robust", *, finish_reason:
     else:
         halting = "ok"
     credit = sum(map(similarity, predicted, gold)) / len(gold) if gold else 0.0
-    difficulty = item.metadata.get("difficulty") or {}
     return ItemScore(item.id, correct, parsed.readable, first_error, kind, one_step, halting, extra,
                      parsed.final is not None and parsed.final == item.answer.strip(), credit, cut_off,
-                     len(answer) > MAX_ANSWER_CHARS, difficulty if isinstance(difficulty, Mapping) else {},
-                     usage or {})
+                     len(answer) > MAX_ANSWER_CHARS, usage or {})
 
 
 def score_answer(answer: str | None, item: Item) -> float:
@@ -103,29 +100,38 @@ Pair = tuple[Item, str, str | None, Mapping[str, Any] | None]
 """(item, answer, finish_reason, usage)"""
 
 
-def _score_chunk(args: tuple[list[Pair], Mode]) -> list[ItemScore]:
-    pairs, mode = args
+_PAIRS: Sequence[Pair] = ()  # what forked scoring workers read (inherited, never pickled)
+
+
+def _score_range(args: tuple[int, int, Mode]) -> list[ItemScore]:
+    start, stop, mode = args
     return [score_item(item, answer, mode, finish_reason=finish, usage=usage)
-            for item, answer, finish, usage in pairs]
+            for item, answer, finish, usage in _PAIRS[start:stop]]
 
 
 def score_all(pairs: Sequence[Pair], mode: Mode = "robust", *, workers: int = 1,
               progress: Callable[[int], None] | None = None, chunk: int = 2000) -> list[ItemScore]:
-    """Scores every (item, answer, finish_reason, usage) in order, in `workers` processes when there
-    are enough of them; `progress(n)` is told how many more are done."""
-    chunks = [(list(pairs[i:i + chunk]), mode) for i in range(0, len(pairs), chunk)]
-    scores: list[ItemScore] = []
-    if workers > 1 and len(chunks) > 1:
-        import multiprocessing
+    """Scores every (item, answer, finish_reason, usage) in order, in `workers` forked processes when
+    there are enough of them; `progress(n)` is told how many more are done."""
+    global _PAIRS
+    import multiprocessing
 
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
-            for done in pool.imap(_score_chunk, chunks):
-                scores += done
-                if progress:
-                    progress(len(done))
+    ranges = [(i, min(i + chunk, len(pairs)), mode) for i in range(0, len(pairs), chunk)]
+    scores: list[ItemScore] = []
+    _PAIRS = pairs
+    try:
+        if workers > 1 and len(ranges) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.imap(_score_range, ranges)
+                for part in parts:
+                    scores += part
+                    if progress:
+                        progress(len(part))
+            return scores
+        for part in map(_score_range, ranges):
+            scores += part
+            if progress:
+                progress(len(part))
         return scores
-    for part in chunks:
-        scores += _score_chunk(part)
-        if progress:
-            progress(len(part[0]))
-    return scores
+    finally:
+        _PAIRS = ()

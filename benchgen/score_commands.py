@@ -134,11 +134,17 @@ def _score_report(items: list, responses: Any, args: argparse.Namespace, model: 
         problems.append(f"{len(failed)} item(s) failed at the endpoint (left out; rerun to retry)")
     for problem in problems:
         errors.print(f"[yellow]warning:[/] {problem}")
+    metrics = summarize(scores, knobs=[_knobs(item) for item, *_ in pairs])
     return {"model": model, "dataset": str(args.dataset), "mode": args.mode,
-            "metrics": summarize(scores), "missing": matched.missing, "failed": failed,
+            "metrics": metrics, "missing": matched.missing, "failed": failed,
             "unknown": matched.unknown[:100], "problems": problems,
             "aborted": getattr(args, "aborted", None),
             "scores": scores}
+
+
+def _knobs(item: Any) -> dict[str, Any]:
+    difficulty = item.metadata.get("difficulty")
+    return difficulty if isinstance(difficulty, dict) else {}
 
 
 def _write(out: Path, report: dict[str, Any], console: Any) -> None:

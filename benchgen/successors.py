@@ -41,7 +41,7 @@ class QueueRules:
             following = self.next_word(word)
         except MachineSyntaxError:
             return None
-        return None if following is None else render_word(following)
+        return None if following is None else _text(following)
 
     def alternatives(self, queue: Word) -> dict[str, str]:
         """Wrong successors of `queue` by kind: another head's word, or another deletion count."""
@@ -49,12 +49,17 @@ class QueueRules:
         right = self.rules.get(queue[: self.width])
         for word in self.rules.values():
             if word != right:
-                found.setdefault(render_word(queue[self.delete:] + word), "wrong_rule")
+                found.setdefault(_text(queue[self.delete:] + word), "wrong_rule")
         if right is not None:
             for delete in range(0, len(queue) + 1):
                 if delete != self.delete:
-                    found.setdefault(render_word(queue[delete:] + right), "wrong_deletion")
+                    found.setdefault(_text(queue[delete:] + right), "wrong_deletion")
         return found
+
+
+def _text(word: Word) -> str:
+    joined = "".join(word)
+    return joined if len(joined) == len(word) else render_word(word)
 
 
 def queue_rules(metadata: Mapping[str, Any]) -> QueueRules | None:

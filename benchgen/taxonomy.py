@@ -8,6 +8,10 @@ for Turing-machine configurations a wrong state or head with the right tape.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
 from machines.errors import MachineSyntaxError
 from machines.tag.tag import parse_word
 from machines.turing.machine import TMConfig
@@ -19,7 +23,9 @@ KINDS = ("missing", "cut_off", "dropped", "inserted", "substituted", "swapped", 
 
 def tokens(state: str) -> tuple[str, ...]:
     """The symbols of a state: queue words as `parse_word` reads them, else whitespace tokens."""
-    if " " not in state or state.startswith("["):
+    if " " not in state and "[" not in state:
+        return tuple(state)  # one character per symbol, the common case
+    if state.startswith("["):
         try:
             return parse_word(state)
         except MachineSyntaxError:
@@ -27,38 +33,9 @@ def tokens(state: str) -> tuple[str, ...]:
     return tuple(state.split())
 
 
-def levenshtein(a: tuple[str, ...] | str, b: tuple[str, ...] | str) -> int:
-    """The edit distance of two symbol sequences (Hyyrö's bit-parallel algorithm, one word per symbol
-    of `a` in a Python integer: linear in len(b))."""
-    start = 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    if not a or not b:
-        return len(a) + len(b)
-    masks: dict[str, int] = {}
-    for i, symbol in enumerate(a):
-        masks[symbol] = masks.get(symbol, 0) | 1 << i
-    full, top, score = (1 << len(a)) - 1, 1 << (len(a) - 1), len(a)
-    vp, vn = full, 0
-    for symbol in b:
-        eq = masks.get(symbol, 0)
-        xv = eq | vn
-        xh = (((eq & vp) + vp) ^ vp) | eq
-        hp = (vn | ~(xh | vp)) & full
-        hn = vp & xh
-        if hp & top:
-            score += 1
-        elif hn & top:
-            score -= 1
-        hp = (hp << 1 | 1) & full
-        hn = (hn << 1) & full
-        vp = (hn | ~(xv | hp)) & full
-        vn = hp & xv
-    return score
+def levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
+    """The edit distance of two symbol sequences (rapidfuzz's C++ implementation)."""
+    return Levenshtein.distance(a, b)
 
 
 def similarity(predicted: str | None, gold: str) -> float:

@@ -57,7 +57,7 @@ def test_bootstrap_intervals_hold_the_estimate():
 
 
 def test_first_error_histogram_and_correct_prefix():
-    metrics = summarize(scored("1011", "1101", "1111"), ci=False, knobs=False)
+    metrics = summarize(scored("1011", "1101", "1111"), ci=False)
     assert metrics["first_error"] == {"1": 1, "2": 1}
     assert metrics["mean_correct_prefix"] == pytest.approx((1 + 2 + 4) / 3)
 
@@ -101,7 +101,8 @@ def test_score_answer_is_a_reward_in_the_unit_interval():
 
 def test_breakdowns_cover_the_difficulty_knobs_that_vary():
     items = create_dataset("tmbench", size=60, seed=1)
-    metrics = summarize(score_all([(i, i.cot, None, None) for i in items]), ci=False)
+    metrics = summarize(score_all([(i, i.cot, None, None) for i in items]), ci=False,
+                        knobs=[i.metadata["difficulty"] for i in items])
     assert {"trace_length", "max_queue_length", "trace_symbols"} <= set(metrics["by_knob"])
     assert sum(v["items"] for v in metrics["by_knob"]["trace_length"].values()) == 60
     assert "m" not in metrics["by_knob"]  # every item has m = 2
@@ -133,7 +134,7 @@ def test_published_gemini_outputs_give_the_paper_figures():
     figures = {}
     for mode in ("official", "robust"):
         scores = score_all([(i, r.text, None, r.usage) for i, r in matched.pairs], mode)
-        metrics = summarize(scores, ci=False, knobs=False)
+        metrics = summarize(scores, ci=False)
         figures[mode] = (round(metrics["swa_uni"], 1), round(metrics["swa_lin"], 1), round(metrics["pass"]))
         if mode == "robust":
             assert [k for k, s in enumerate(scores) if s.first_error is not None] == [10, 26, 78, 80]

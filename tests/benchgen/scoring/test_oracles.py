@@ -12,7 +12,7 @@ from benchgen.score import score_all, score_item
 def run(items, model, rate):
     responses = list(oracle_responses(items, model, rate=rate))
     return summarize(score_all([(i, r.text, None, None) for i, r in zip(items, responses, strict=True)]),
-                     ci=False, knobs=False)
+                     ci=False)
 
 
 @pytest.mark.parametrize(("task", "knobs"), [("tmbench", {}), ("tag", {}), ("lag", {}),
