@@ -37,6 +37,11 @@ class MLP:
     b_2: np.ndarray  # [D]
 
 
+def _support(mlp: MLP) -> tuple[np.ndarray, np.ndarray]:
+    """The residual dimensions an MLP reads and writes (the same product, without the zero rows)."""
+    return np.flatnonzero(np.abs(mlp.w_1).sum(axis=1)), np.flatnonzero(np.abs(mlp.w_2).sum(axis=0))
+
+
 @dataclass(frozen=True)
 class Layer:
     """Attention heads (possibly none) then an MLP (possibly None), each added to the residual."""
@@ -120,21 +125,24 @@ class CompiledModel:
         if t - 1 > self.max_len:
             raise ValueError(f"inputs of length {t - 1} exceed max_len={self.max_len}")
         x = self.token_embed[tokens] + self.pos_embed[None, :t]
-        blocked = ~self.mask(t - 1)
+        blocked = np.where(self.mask(t - 1), 0.0, -np.inf)
         for layer in self.layers:
             if layer.heads:
                 update = np.zeros_like(x)
                 for head in layer.heads:
-                    logits = np.einsum("btk,bsk->bts", x @ head.w_q, x @ head.w_k)
-                    logits[:, blocked] = -np.inf
+                    logits = np.matmul(x @ head.w_q, (x @ head.w_k).transpose(0, 2, 1)) + blocked
                     logits -= logits.max(axis=-1, keepdims=True)
                     weights = np.exp(logits)
                     weights /= weights.sum(axis=-1, keepdims=True)
                     update += (weights @ (x @ head.w_v)) @ head.w_o
                 x = x + update
             if layer.mlp:
-                hidden = np.maximum(x @ layer.mlp.w_1 + layer.mlp.b_1, 0.0)
-                x = x + hidden @ layer.mlp.w_2 + layer.mlp.b_2
+                reads, writes = _support(layer.mlp)
+                flat = x.reshape(-1, x.shape[-1])
+                hidden = np.maximum(flat[:, reads] @ layer.mlp.w_1[reads] + layer.mlp.b_1, 0.0)
+                flat = flat + layer.mlp.b_2
+                flat[:, writes] += hidden @ layer.mlp.w_2[:, writes]
+                x = flat.reshape(x.shape)
         return x
 
     def decode(self, residual: np.ndarray, name: str | None = None) -> list[list]:

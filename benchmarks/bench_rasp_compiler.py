@@ -1,0 +1,117 @@
+"""Compiles every tracr library program at lengths 5, 10, 20 and 40 and reports ours beside tracr.
+
+For each program and length: layers (and RASP's own analyser minimum), heads, residual width, MLP
+width, parameters, compile time, mismatches against the interpreter on every s-op (all inputs
+when there are at most 5,000, else 200 seeded ones), and at length 20 the batched forward pass per
+example, against the interpreter timed in the same run as the baseline. tracr's figures are the
+reference study's measurements (tracr HEAD, CPU, mlp_exactness 100; reference §4.6).
+
+    .venv/bin/python benchmarks/bench_rasp_compiler.py [--lengths 5 10 20 40] [--batch 256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from rasp.analysis import schedule
+from rasp.compiler.checking import check_compiled
+from rasp.compiler.compiling import compile_program
+from rasp.compiler.lib import LIBRARY
+from rasp.dialect import TRACR
+from rasp.interpreter import evaluate
+
+# tracr's layers, and parameters by max_seq_len where the reference measured them
+TRACR_LAYERS = {"length": 1, "reverse": 4, "hist": 1, "sort_unique": 2, "sort": 3, "sort_freq": 5,
+                "frac_prevs": 2, "pair_balance": 2, "shuffle_dyck2": 8, "shuffle_dyck3": 9,
+                "count_less_freq": 2, "count": 1, "detect_pattern": 3, "shift_by": 1, "nary_sequencemap": 3}
+TRACR_PARAMS = {
+    "length": {5: 1_208}, "shift_by": {5: 726}, "nary_sequencemap": {5: 22_270},
+    "pair_balance": {10: 4_940}, "shuffle_dyck3": {10: 2_099_965}, "count_less_freq": {6: 4_287},
+    "count": {8: 1_761}, "detect_pattern": {6: 6_558},
+    "reverse": {5: 19_700, 10: 92_000, 20: 543_000, 40: 3_670_000},
+    "hist": {5: 1_200, 10: 2_600, 20: 6_800, 40: 21_000},
+    "sort_unique": {5: 2_800, 10: 6_900, 20: 20_000, 40: 67_000},
+    "sort": {5: 17_500, 10: 56_000, 20: 200_000, 40: 750_000},
+    "sort_freq": {5: 64_000, 10: 561_000, 20: 6_500_000, 40: 89_600_000},
+    "frac_prevs": {5: 1_000, 10: 2_200, 20: 6_000, 40: 19_000},
+    "shuffle_dyck2": {5: 247_000, 10: 1_030_000, 20: 5_270_000, 40: 32_500_000},
+}
+TRACR_COMPILE_S = (3.0, 5.0)
+TRACR_FORWARD_MS = (20, 170)
+
+
+def _time(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lengths", type=int, nargs="+", default=[5, 10, 20, 40])
+    parser.add_argument("--batch", type=int, default=256, help="examples per forward pass at length 20")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    console = Console(width=200)
+    rng = random.Random(args.seed)
+    table = Table(title="RASP compiler vs tracr (tracr figures: reference §4.6)")
+    for column in ("program", "n", "layers (tracr / analyser)", "heads", "d_model", "d_mlp", "params",
+                   "tracr params", "ratio", "compile ms", "mismatches", "µs/example (interp.)"):
+        table.add_column(column, justify="right" if column not in ("program",) else "left")
+    mismatches, compile_ms, forward_us, layer_excess = 0, [], [], []
+    jobs = [(p, n) for p in LIBRARY for n in args.lengths]
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("compiling", total=len(jobs))
+        for program, n in jobs:
+            progress.update(task, description=f"{program.name} at {n}")
+            sop = program.build(n)
+            start = time.perf_counter()
+            model = compile_program(sop, program.vocab, n, dialect=TRACR, values="abstract")
+            seconds = time.perf_counter() - start
+            if seconds < 0.5:
+                seconds = min(seconds, _time(lambda: compile_program(sop, program.vocab, n, dialect=TRACR,
+                                                                     values="abstract"), 3))
+            compile_ms.append(seconds * 1000)
+            result = check_compiled(model, samples=200, seed=args.seed)
+            mismatches += 0 if result.ok else 1
+            analyser = schedule(sop).layers
+            layer_excess.append((program.name, n, len(model.layers), analyser))
+            speed = ""
+            if n == 20:
+                batch = [[rng.choice(program.vocab) for _ in range(n)] for _ in range(args.batch)]
+                tokens = model.encode(batch)
+                per = _time(lambda: model.decode(model.forward(tokens)), 3) / len(batch)
+                interp = _time(lambda: [evaluate(sop, x, dialect=TRACR) for x in batch[:50]], 1) / 50
+                forward_us.append(per * 1e6)
+                speed = f"{per * 1e6:.1f} ({interp * 1e6:.0f})"
+            tracr = TRACR_PARAMS.get(program.name, {}).get(n)
+            table.add_row(program.name, str(n), f"{len(model.layers)} ({TRACR_LAYERS[program.name]} / {analyser})",
+                          str(model.n_heads), str(model.d_model), str(model.d_mlp), f"{model.n_params:,}",
+                          f"{tracr:,}" if tracr else "-", f"{tracr / model.n_params:.1f}x" if tracr else "-",
+                          f"{seconds * 1000:.1f}", "0" if result.ok else f"1: {result.mismatch}", speed)
+            progress.advance(task)
+    console.print(table)
+    over = [(name, n, ours, a) for name, n, ours, a in layer_excess if ours > max(a, 1)]
+    console.print(f"mismatches: {mismatches} programs of {len(jobs)} (tracr: frac_prevs, shuffle_dyck3, "
+                  "selector widths >= 10 among others)")
+    console.print(f"layers above RASP's analyser minimum: {len(over)} of {len(jobs)} "
+                  f"{sorted({(name, ours, a) for name, _, ours, a in over})}")
+    console.print(f"compile: median {sorted(compile_ms)[len(compile_ms) // 2]:.1f} ms, max {max(compile_ms):.0f} ms, "
+                  f"{sum(ms < 50 for ms in compile_ms)} of {len(compile_ms)} under 50 ms "
+                  f"(tracr {TRACR_COMPILE_S[0]}-{TRACR_COMPILE_S[1]} s)")
+    if forward_us:
+        console.print(f"forward pass at length 20: max {max(forward_us):.1f} µs/example, batch {args.batch} "
+                      f"(target < 100 µs; tracr {TRACR_FORWARD_MS[0]}-{TRACR_FORWARD_MS[1]} ms)")
+
+
+if __name__ == "__main__":
+    main()
