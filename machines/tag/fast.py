@@ -2,7 +2,8 @@
 
 They give the same outcome, step count and final queue as stepping `TagSystem` or `LagSystem`
 one configuration at a time, but append to one buffer and only advance a head index, so a step
-costs O(|appended word|) instead of a copy of the whole queue.
+costs O(|appended word|) instead of a copy of the whole queue. `trace_fast` keeps every queue
+instead, as a string, for short runs whose every step is wanted (benchmark traces).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from machines.core import Outcome, Snapshot
-from machines.errors import check_budget
+from machines.errors import InvalidMachineError, check_budget
 from machines.tag.lag import LagSystem
 from machines.tag.tag import TagConfig, TagSystem, Word
 
@@ -72,6 +73,31 @@ def run_fast(system: TagSystem, input: str | Sequence[str], *, max_steps: int) -
     longest = max(longest, len(buffer) - head)
     outcome = Outcome.HALTED if halted else Outcome.STEP_LIMIT
     return FastRun(outcome, steps, codes.config(buffer, head), longest)
+
+
+def trace_fast(system: TagSystem, input: str | Sequence[str], *,
+               max_steps: int) -> tuple[Outcome, list[str]]:
+    """How a run ends (HALTED or STEP_LIMIT) and every queue of it as a string, step 0 first.
+
+    The queues are `run`'s configurations rendered (`TagConfig.render`), made by string slicing
+    with no object per step; every symbol of the system must be one character.
+    """
+    check_budget("max_steps", max_steps)
+    long = [s for s in system.alphabet if len(s) != 1]
+    if long:
+        raise InvalidMachineError(f"trace_fast needs one-character symbols, not {long!r}")
+    queue = "".join(system.initial(input).queue)
+    productions = {s: "".join(w) for s, w in system.productions.items()}
+    m = system.m
+    queues = [queue]
+    for _ in range(max_steps):
+        word = productions.get(queue[0]) if len(queue) >= m else None
+        if word is None:
+            return Outcome.HALTED, queues
+        queue = queue[m:] + word
+        queues.append(queue)
+    halted = len(queue) < m or queue[0] not in productions
+    return Outcome.HALTED if halted else Outcome.STEP_LIMIT, queues
 
 
 def watch(system: TagSystem, input: str | Sequence[str], *, symbols: Iterable[str],

@@ -11,6 +11,7 @@ character (`aaa`, as TMBench prompts write queues), else as `[A_1 x B_1]`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -20,11 +21,12 @@ from machines.errors import InvalidInputError, InvalidMachineError, MachineSynta
 
 Word = tuple[str, ...]
 
+_NOT_IN_SYMBOL = re.compile(r"[\s\[\]]")  # \s is exactly what str.isspace accepts
+
 
 def is_symbol(symbol: object) -> bool:
     """True for a valid symbol: a non-empty string without whitespace or square brackets."""
-    return (isinstance(symbol, str) and bool(symbol)
-            and not any(ch.isspace() or ch in "[]" for ch in symbol))
+    return isinstance(symbol, str) and bool(symbol) and _NOT_IN_SYMBOL.search(symbol) is None
 
 
 def render_word(word: Sequence[str]) -> str:
@@ -145,6 +147,7 @@ class TagSystem:
     name: str = ""
     alphabet: Word = field(init=False, compare=False)
     """Every symbol of the system in order of first appearance: heads, production words, halts."""
+    _rules: Mapping[str, Production] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -177,6 +180,8 @@ class TagSystem:
         object.__setattr__(self, "productions", MappingProxyType(table))
         object.__setattr__(self, "halt_symbols", halts)
         object.__setattr__(self, "alphabet", tuple(alphabet))
+        # Built once: a step hands out the head's rule without making an object per step.
+        object.__setattr__(self, "_rules", MappingProxyType({s: Production(s, w) for s, w in table.items()}))
 
     def __hash__(self) -> int:
         return hash((self.m, tuple(self.productions.items()), self.halt_symbols, self.name))
@@ -200,12 +205,12 @@ class TagSystem:
 
     def step(self, config: TagConfig) -> tuple[TagConfig, Production]:
         """Appends the head's production and deletes the first m symbols (config must be RUNNING)."""
-        rule = self.production(config.head) if len(config) >= self.m else None
+        queue = config.queue
+        rule = self._rules.get(queue[0]) if len(queue) >= self.m else None
         if rule is None:
             raise InvalidInputError(f"no production applies to {config.render()!r}: the system has halted")
-        return TagConfig(config.queue[self.m:] + rule.word), rule
+        return TagConfig(queue[self.m:] + rule.word), rule
 
     def production(self, symbol: str | None) -> Production | None:
         """The rule for head `symbol`, or None where the system halts."""
-        word = self.productions.get(symbol)
-        return None if word is None else Production(symbol, word)
+        return self._rules.get(symbol)

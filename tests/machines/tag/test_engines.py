@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from machines.core import Outcome, Retention, run
 from machines.errors import BudgetError, InvalidInputError, InvalidMachineError
-from machines.tag.fast import run_fast, run_lag_fast, watch
+from machines.tag.fast import run_fast, run_lag_fast, trace_fast, watch
 from machines.tag.lag import LagRule, LagSystem
 from machines.tag.tag import TagConfig, TagSystem
 
@@ -41,6 +41,38 @@ def test_fast_tag_engine_agrees_with_the_reference(system, input, max_steps):
     input = "".join(s for s in input if s in system.alphabet)
     fast = run_fast(system, input, max_steps=max_steps)
     assert (fast.outcome, fast.steps, fast.final) == _reference(system, input, max_steps)
+
+
+@given(tag_systems(), st.text(alphabet=ALPHABET, max_size=8), st.integers(1, 60))
+@settings(max_examples=150)
+def test_fast_trace_has_every_reference_queue(system, input, max_steps):
+    input = "".join(s for s in input if s in system.alphabet)
+    reference = run(system, input, max_steps=max_steps)
+    outcome, queues = trace_fast(system, input, max_steps=max_steps)
+    assert (outcome, queues) == (reference.outcome, [s.config.render() for s in reference])
+
+
+TRACE_CASES = [  # (m, productions, halts, input, max_steps, outcome, queues)
+    (2, {"a": "bc", "b": "a", "c": "aaa"}, "", "aaa", 3, Outcome.STEP_LIMIT, ["aaa", "abc", "cbc", "caaa"]),
+    (2, {"a": "bc", "b": "a", "c": "aaa"}, "", "baa", 5, Outcome.HALTED, ["baa", "aa", "bc", "a"]),
+    (1, {"a": "h"}, "h", "a", 9, Outcome.HALTED, ["a", "h"]),            # a halt symbol at the head
+    (1, {"a": ""}, "", "a", 1, Outcome.HALTED, ["a", ""]),               # halts right at the budget
+    (3, {"a": "b"}, "", "ab", 9, Outcome.HALTED, ["ab"]),               # shorter than m from the start
+]
+
+
+@pytest.mark.parametrize(("m", "productions", "halts", "input", "max_steps", "outcome", "queues"),
+                         TRACE_CASES)
+def test_fast_trace_cases(m, productions, halts, input, max_steps, outcome, queues):
+    system = TagSystem(m, productions, frozenset(halts))
+    assert trace_fast(system, input, max_steps=max_steps) == (outcome, queues)
+
+
+def test_fast_trace_needs_one_character_symbols_and_a_budget():
+    with pytest.raises(InvalidMachineError, match=r"one-character symbols, not \['bb'\]"):
+        trace_fast(TagSystem(2, {"a": ["bb"], "bb": "a"}), "aa", max_steps=5)
+    with pytest.raises(BudgetError, match="max_steps=0"):
+        trace_fast(TagSystem(2, {"a": "b"}), "aa", max_steps=0)
 
 
 @given(lag_systems(), st.text(alphabet="abcd", max_size=8), st.integers(1, 300))
