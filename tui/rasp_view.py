@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+import numpy as np
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
@@ -24,11 +27,14 @@ def _cell(frame: RaspFrame, position: int) -> str:
 
 
 class RaspView(MachineView):
-    """A RASP program evaluated on an input, one s-op (or selector) per step."""
+    """A RASP program evaluated on an input, one s-op (or selector) per step; `m` compiles it
+    (rasp.compiler) and shows the compiled model's final residual stream, labelled by dimension."""
 
     family = "rasp"
     state_label = "s-op"
     detect_cycles = False
+    can_focus = True
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("m", "compile", "Compile", id="compile")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="source-box"):
@@ -37,6 +43,42 @@ class RaspView(MachineView):
         table = DataTable(id="values", cursor_type="row", zebra_stripes=True)
         table.can_focus = False
         yield table
+        residual = DataTable(id="residual", zebra_stripes=True)
+        residual.can_focus = False
+        residual.display = False
+        yield residual
+
+    def on_mount(self) -> None:
+        self.focus()
+
+    def action_compile(self) -> None:
+        state: RaspState = self.screen.stepper.current.config
+        self.notify("compiling…", title="rasp")
+        self._compile(list(state.input))
+
+    @work(thread=True, exclusive=True, group="compile")
+    def _compile(self, tokens: list) -> None:
+        from rasp.compiler.compiling import compile_program
+        from rasp.errors import RaspError
+
+        program: RaspProgram = self.machine
+        try:
+            model = compile_program(program.sop, sorted(set(tokens), key=repr), len(tokens),
+                                    dialect=program.dialect)
+            residual = model.forward(model.encode([tokens]))[0]
+        except (RaspError, ValueError) as error:
+            self.app.call_from_thread(self.notify, str(error), title="cannot compile", severity="error")
+            return
+        self.app.call_from_thread(self._show_residual, model.labels, residual, tokens)
+
+    def _show_residual(self, labels: tuple[str, ...], residual: np.ndarray, tokens: list) -> None:
+        """Fills the residual table: one row per dimension, one column per position (BOS first)."""
+        table = self.query_one("#residual", DataTable)
+        table.clear(columns=True)
+        table.add_columns("dimension", "bos", *(f"{p}:{t}" for p, t in enumerate(tokens)))
+        for label, row in zip(labels, residual.T, strict=True):
+            table.add_row(label, *("·" if abs(v) < 1e-9 else f"{v:.3g}" for v in row))
+        table.display = True
 
     def show(self, snapshot: Snapshot, history: History) -> None:
         state: RaspState = snapshot.config
