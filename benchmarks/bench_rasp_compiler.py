@@ -27,13 +27,32 @@ from rasp.dialect import TRACR
 from rasp.interpreter import evaluate
 
 # tracr's layers, and parameters by max_seq_len where the reference measured them
-TRACR_LAYERS = {"length": 1, "reverse": 4, "hist": 1, "sort_unique": 2, "sort": 3, "sort_freq": 5,
-                "frac_prevs": 2, "pair_balance": 2, "shuffle_dyck2": 8, "shuffle_dyck3": 9,
-                "count_less_freq": 2, "count": 1, "detect_pattern": 3, "shift_by": 1, "nary_sequencemap": 3}
+TRACR_LAYERS = {
+    "length": 1,
+    "reverse": 4,
+    "hist": 1,
+    "sort_unique": 2,
+    "sort": 3,
+    "sort_freq": 5,
+    "frac_prevs": 2,
+    "pair_balance": 2,
+    "shuffle_dyck2": 8,
+    "shuffle_dyck3": 9,
+    "count_less_freq": 2,
+    "count": 1,
+    "detect_pattern": 3,
+    "shift_by": 1,
+    "nary_sequencemap": 3,
+}
 TRACR_PARAMS = {
-    "length": {5: 1_208}, "shift_by": {5: 726}, "nary_sequencemap": {5: 22_270},
-    "pair_balance": {10: 4_940}, "shuffle_dyck3": {10: 2_099_965}, "count_less_freq": {6: 4_287},
-    "count": {8: 1_761}, "detect_pattern": {6: 6_558},
+    "length": {5: 1_208},
+    "shift_by": {5: 726},
+    "nary_sequencemap": {5: 22_270},
+    "pair_balance": {10: 4_940},
+    "shuffle_dyck3": {10: 2_099_965},
+    "count_less_freq": {6: 4_287},
+    "count": {8: 1_761},
+    "detect_pattern": {6: 6_558},
     "reverse": {5: 19_700, 10: 92_000, 20: 543_000, 40: 3_670_000},
     "hist": {5: 1_200, 10: 2_600, 20: 6_800, 40: 21_000},
     "sort_unique": {5: 2_800, 10: 6_900, 20: 20_000, 40: 67_000},
@@ -46,13 +65,25 @@ TRACR_COMPILE_S = (3.0, 5.0)
 TRACR_FORWARD_MS = (20, 170)
 
 
-def _time(fn, repeat: int) -> float:
+def _time(fn, repeat: int, *args) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
+        fn(*args)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def _compile(sop, vocab, n: int):
+    return compile_program(sop, vocab, n, dialect=TRACR, values="abstract")
+
+
+def _forward(model, tokens) -> list:
+    return model.decode(model.forward(tokens))
+
+
+def _interpret(sop, batch: list) -> list:
+    return [evaluate(sop, x, dialect=TRACR) for x in batch]
 
 
 def main() -> None:
@@ -64,8 +95,20 @@ def main() -> None:
     console = Console(width=200)
     rng = random.Random(args.seed)
     table = Table(title="RASP compiler vs tracr (tracr figures: reference §4.6)")
-    for column in ("program", "n", "layers (tracr / analyser)", "heads", "d_model", "d_mlp", "params",
-                   "tracr params", "ratio", "compile ms", "mismatches", "µs/example (interp.)"):
+    for column in (
+        "program",
+        "n",
+        "layers (tracr / analyser)",
+        "heads",
+        "d_model",
+        "d_mlp",
+        "params",
+        "tracr params",
+        "ratio",
+        "compile ms",
+        "mismatches",
+        "µs/example (interp.)",
+    ):
         table.add_column(column, justify="right" if column not in ("program",) else "left")
     mismatches, compile_ms, forward_us, layer_excess = 0, [], [], []
     jobs = [(p, n) for p in LIBRARY for n in args.lengths]
@@ -75,11 +118,10 @@ def main() -> None:
             progress.update(task, description=f"{program.name} at {n}")
             sop = program.build(n)
             start = time.perf_counter()
-            model = compile_program(sop, program.vocab, n, dialect=TRACR, values="abstract")
+            model = _compile(sop, program.vocab, n)
             seconds = time.perf_counter() - start
             if seconds < 0.5:
-                seconds = min(seconds, _time(lambda: compile_program(sop, program.vocab, n, dialect=TRACR,
-                                                                     values="abstract"), 3))
+                seconds = min(seconds, _time(_compile, 3, sop, program.vocab, n))
             compile_ms.append(seconds * 1000)
             result = check_compiled(model, samples=200, seed=args.seed)
             mismatches += 0 if result.ok else 1
@@ -89,28 +131,46 @@ def main() -> None:
             if n == 20:
                 batch = [[rng.choice(program.vocab) for _ in range(n)] for _ in range(args.batch)]
                 tokens = model.encode(batch)
-                per = _time(lambda: model.decode(model.forward(tokens)), 3) / len(batch)
-                interp = _time(lambda: [evaluate(sop, x, dialect=TRACR) for x in batch[:50]], 1) / 50
+                per = _time(_forward, 3, model, tokens) / len(batch)
+                interp = _time(_interpret, 1, sop, batch[:50]) / 50
                 forward_us.append(per * 1e6)
                 speed = f"{per * 1e6:.1f} ({interp * 1e6:.0f})"
             tracr = TRACR_PARAMS.get(program.name, {}).get(n)
-            table.add_row(program.name, str(n), f"{len(model.layers)} ({TRACR_LAYERS[program.name]} / {analyser})",
-                          str(model.n_heads), str(model.d_model), str(model.d_mlp), f"{model.n_params:,}",
-                          f"{tracr:,}" if tracr else "-", f"{tracr / model.n_params:.1f}x" if tracr else "-",
-                          f"{seconds * 1000:.1f}", "0" if result.ok else f"1: {result.mismatch}", speed)
+            table.add_row(
+                program.name,
+                str(n),
+                f"{len(model.layers)} ({TRACR_LAYERS[program.name]} / {analyser})",
+                str(model.n_heads),
+                str(model.d_model),
+                str(model.d_mlp),
+                f"{model.n_params:,}",
+                f"{tracr:,}" if tracr else "-",
+                f"{tracr / model.n_params:.1f}x" if tracr else "-",
+                f"{seconds * 1000:.1f}",
+                "0" if result.ok else f"1: {result.mismatch}",
+                speed,
+            )
             progress.advance(task)
     console.print(table)
     over = [(name, n, ours, a) for name, n, ours, a in layer_excess if ours > max(a, 1)]
-    console.print(f"mismatches: {mismatches} programs of {len(jobs)} (tracr: frac_prevs, shuffle_dyck3, "
-                  "selector widths >= 10 among others)")
-    console.print(f"layers above RASP's analyser minimum: {len(over)} of {len(jobs)} "
-                  f"{sorted({(name, ours, a) for name, _, ours, a in over})}")
-    console.print(f"compile: median {sorted(compile_ms)[len(compile_ms) // 2]:.1f} ms, max {max(compile_ms):.0f} ms, "
-                  f"{sum(ms < 50 for ms in compile_ms)} of {len(compile_ms)} under 50 ms "
-                  f"(tracr {TRACR_COMPILE_S[0]}-{TRACR_COMPILE_S[1]} s)")
+    console.print(
+        f"mismatches: {mismatches} programs of {len(jobs)} (tracr: frac_prevs, shuffle_dyck3, "
+        "selector widths >= 10 among others)"
+    )
+    console.print(
+        f"layers above RASP's analyser minimum: {len(over)} of {len(jobs)} "
+        f"{sorted({(name, ours, a) for name, _, ours, a in over})}"
+    )
+    console.print(
+        f"compile: median {sorted(compile_ms)[len(compile_ms) // 2]:.1f} ms, max {max(compile_ms):.0f} ms, "
+        f"{sum(ms < 50 for ms in compile_ms)} of {len(compile_ms)} under 50 ms "
+        f"(tracr {TRACR_COMPILE_S[0]}-{TRACR_COMPILE_S[1]} s)"
+    )
     if forward_us:
-        console.print(f"forward pass at length 20: max {max(forward_us):.1f} µs/example, batch {args.batch} "
-                      f"(target < 100 µs; tracr {TRACR_FORWARD_MS[0]}-{TRACR_FORWARD_MS[1]} ms)")
+        console.print(
+            f"forward pass at length 20: max {max(forward_us):.1f} µs/example, batch {args.batch} "
+            f"(target < 100 µs; tracr {TRACR_FORWARD_MS[0]}-{TRACR_FORWARD_MS[1]} ms)"
+        )
 
 
 if __name__ == "__main__":

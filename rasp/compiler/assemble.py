@@ -111,7 +111,7 @@ def _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions) -> Non
         args = [value if k in varying else e.value for k, e in enumerate(exprs)]
         try:
             result = fn(*args)
-        except Exception:  # noqa: BLE001 - the interpreter fails on such inputs too
+        except Exception:  # the interpreter fails on such inputs too
             continue
         if not layout.holds(gid, result):
             continue
@@ -144,8 +144,9 @@ def _head(plan, bos: np.ndarray, layout: Layout) -> tuple[Head, np.ndarray]:
     return head, bos @ values
 
 
-def assemble(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, dialect: Dialect,
-             causal: bool) -> CompiledModel:
+def assemble(
+    graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, dialect: Dialect, causal: bool
+) -> CompiledModel:
     """The model computing every node of the laid-out graph."""
     tokens, positions = _embeddings(graph, layout, vocab, max_len, dialect)
     bos = tokens[0] + positions[0]
@@ -172,24 +173,42 @@ def assemble(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, diale
     readouts = {}
     for gid, dims in layout.dims.items():
         data = graph.nodes[gid]
-        readouts[data[N.NAME]] = Readout(data[N.NAME], gid, data[N.ENCODING], tuple(dims),
-                                         data[N.VALUES], data[N.SYNTHETIC])
+        readouts[data[N.NAME]] = Readout(
+            data[N.NAME], gid, data[N.ENCODING], tuple(dims), data[N.VALUES], data[N.SYNTHETIC]
+        )
     root = graph.nodes[graph.graph["root"]][N.NAME]
-    return CompiledModel(tuple(layout.labels), tuple(vocab), max_len, causal, tokens, positions,
-                         tuple(layers), readouts, root, graph.graph.get("method", "abstract"))
+    return CompiledModel(
+        tuple(layout.labels),
+        tuple(vocab),
+        max_len,
+        causal,
+        tokens,
+        positions,
+        tuple(layers),
+        readouts,
+        root,
+        graph.graph.get("method", "abstract"),
+    )
 
 
 def _layer_mlp(graph, layer: int, layout: Layout, dialect: Dialect, problems: list) -> MLP | None:
     plans = []
     for gid, data in graph.nodes(data=True):
-        if data[N.ROLE] == N.MLP and data[N.LAYER] == layer and not data[N.IN_EMBEDDING] and gid in layout.dims:
+        if (
+            data[N.ROLE] == N.MLP
+            and data[N.LAYER] == layer
+            and not data[N.IN_EMBEDDING]
+            and gid in layout.dims
+        ):
             try:
                 plans.append(plan_mlp(graph, gid, layout, dialect))
             except CompileError as error:
                 problems += error.problems
     if not plans:
         return None
-    return MLP(np.concatenate([p.w_1 for p in plans], axis=1), np.concatenate([p.b_1 for p in plans]),
-               np.concatenate([p.w_2 for p in plans], axis=0), np.sum([p.b_2 for p in plans], axis=0))
-
-
+    return MLP(
+        np.concatenate([p.w_1 for p in plans], axis=1),
+        np.concatenate([p.b_1 for p in plans]),
+        np.concatenate([p.w_2 for p in plans], axis=0),
+        np.sum([p.b_2 for p in plans], axis=0),
+    )

@@ -99,8 +99,14 @@ def _part(value: object, part) -> object:
     return part[1]
 
 
-_UFUNCS = {"==": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal, ">": np.greater,
-           ">=": np.greater_equal}
+_UFUNCS = {
+    "==": np.equal,
+    "!=": np.not_equal,
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+}
 
 
 def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
@@ -114,7 +120,9 @@ def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> n
             return (matrix != leaf[2]).astype(float)
         if op in ("true", "false"):
             return np.full((len(queries), len(keys)), float((op == "true") != leaf[2]))
-    return np.array([[all(_holds(graph, f, k, q) for f in conjuncts) for k in keys] for q in queries], dtype=float)
+    return np.array(
+        [[all(_holds(graph, f, k, q) for f in conjuncts) for k in keys] for q in queries], dtype=float
+    )
 
 
 def selector_tables(graph: nx.DiGraph, selector: str) -> list[tuple[str, str, list]]:
@@ -126,9 +134,15 @@ def selector_tables(graph: nx.DiGraph, selector: str) -> list[tuple[str, str, li
     for conjunct in conjuncts(formula_of(graph, selector)):
         groups = _groups(graph, conjunct)
         if len(groups) > 1:
-            raise CompileError([(graph.nodes[selector][N.NAME],
-                                 "an 'or' or 'not' combines selects on different keys or queries; "
-                                 "one attention head adds selects only under 'and'")])
+            raise CompileError(
+                [
+                    (
+                        graph.nodes[selector][N.NAME],
+                        "an 'or' or 'not' combines selects on different keys or queries; "
+                        "one attention head adds selects only under 'and'",
+                    )
+                ]
+            )
         by_group.setdefault(groups.pop(), []).append(conjunct)
     return [(keys, queries, conjuncts) for (keys, queries), conjuncts in by_group.items()]
 
@@ -141,7 +155,7 @@ def plan_head(graph: nx.DiGraph, members: list[str], layout, max_len: int) -> He
     logits = np.zeros((d, d))
     tables = selector_tables(graph, selector)
     problems = []
-    for keys, queries, conjuncts in tables:
+    for keys, queries, _ in tables:
         for side in (keys, queries):
             if graph.nodes[side][N.VALUES] is None:
                 problems.append((graph.nodes[side][N.NAME], "its value set is unknown (too large)"))
@@ -197,7 +211,9 @@ def _aggregate_values(graph: nx.DiGraph, gid: str, layout, values: np.ndarray, d
                 elif value is not None:
                     raise CompileError([(data[N.NAME], f"averages the non-number {value!r}")])
         if not isinstance(fallback, (int, float)) and fallback in data[N.VALUES]:
-            raise CompileError([(data[N.NAME], f"a numerical mean needs a number as default, not {fallback!r}")])
+            raise CompileError(
+                [(data[N.NAME], f"a numerical mean needs a number as default, not {fallback!r}")]
+            )
         default[out] = float(fallback) if isinstance(fallback, (int, float)) else 0.0
         return
     if src[N.ENCODING] is Encoding.NUMERICAL:

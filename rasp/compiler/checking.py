@@ -67,8 +67,14 @@ def same_value(expected: object, got: object) -> bool:
     return False
 
 
-def sample_inputs(vocab: Sequence, max_len: int, *, samples: int = 200, seed: int = 0,
-                  exhaustive_limit: int = EXHAUSTIVE_LIMIT) -> tuple[list[list], bool]:
+def sample_inputs(
+    vocab: Sequence,
+    max_len: int,
+    *,
+    samples: int = 200,
+    seed: int = 0,
+    exhaustive_limit: int = EXHAUSTIVE_LIMIT,
+) -> tuple[list[list], bool]:
     """Every input when there are at most `exhaustive_limit`, else `samples` seeded random ones
     (every length equally likely, the longest always included)."""
     vocab = list(vocab)
@@ -103,9 +109,16 @@ def compare(model: CompiledModel, inputs: list[list]) -> tuple[int, int, Mismatc
     return len(kept), len(inputs) - len(kept), None
 
 
-def check_compiled(program: SOp | CompiledModel, vocab: Sequence | None = None, max_len: int | None = None,
-                   *, samples: int = 200, seed: int = 0, exhaustive_limit: int = EXHAUSTIVE_LIMIT,
-                   **options) -> CheckResult:
+def check_compiled(
+    program: SOp | CompiledModel,
+    vocab: Sequence | None = None,
+    max_len: int | None = None,
+    *,
+    samples: int = 200,
+    seed: int = 0,
+    exhaustive_limit: int = EXHAUSTIVE_LIMIT,
+    **options,
+) -> CheckResult:
     """Checks compiled == interpreted on every s-op for generated inputs.
 
     `program` is an s-op (compiled here with `vocab`, `max_len` and `options` for
@@ -114,9 +127,12 @@ def check_compiled(program: SOp | CompiledModel, vocab: Sequence | None = None, 
     """
     if not isinstance(program, CompiledModel):
         options.setdefault("keep_all", True)
-    model = program if isinstance(program, CompiledModel) else compile_program(program, vocab, max_len, **options)
-    inputs, exhaustive = sample_inputs(model.vocab, model.max_len, samples=samples, seed=seed,
-                                       exhaustive_limit=exhaustive_limit)
+    model = (
+        program if isinstance(program, CompiledModel) else compile_program(program, vocab, max_len, **options)
+    )
+    inputs, exhaustive = sample_inputs(
+        model.vocab, model.max_len, samples=samples, seed=seed, exhaustive_limit=exhaustive_limit
+    )
     checked, rejected, mismatch = compare(model, inputs)
     return CheckResult(checked, rejected, exhaustive, len(node_names(model)), mismatch)
 

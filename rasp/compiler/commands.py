@@ -20,16 +20,27 @@ def register(commands: argparse._SubParsersAction) -> None:
         "every s-op with the interpreter (all inputs when there are few, else a seeded sample).",
     )
     compile_.add_argument("file", help="a .rasp file")
-    compile_.add_argument("--vocab", required=True,
-                          help='the input vocabulary: characters ("abcd") or a JSON list ("[1,2,3]")')
+    compile_.add_argument(
+        "--vocab", required=True, help='the input vocabulary: characters ("abcd") or a JSON list ("[1,2,3]")'
+    )
     compile_.add_argument("--max-len", type=positive_int, required=True, help="the longest input")
     compile_.add_argument("--sop", help="the s-op to compile (default: the last one assigned)")
     compile_.add_argument("--out", help="save the weights and dimension labels as a .npz file")
-    compile_.add_argument("--causal", action="store_true", help="mask future keys (the program must allow it)")
-    compile_.add_argument("--values", choices=["auto", "abstract", "exhaustive"], default="auto",
-                          help="value-set inference (default: exhaustive when there are few inputs)")
-    compile_.add_argument("--samples", type=positive_int, default=200,
-                          help="inputs checked when there are too many to check all (default 200)")
+    compile_.add_argument(
+        "--causal", action="store_true", help="mask future keys (the program must allow it)"
+    )
+    compile_.add_argument(
+        "--values",
+        choices=["auto", "abstract", "exhaustive"],
+        default="auto",
+        help="value-set inference (default: exhaustive when there are few inputs)",
+    )
+    compile_.add_argument(
+        "--samples",
+        type=positive_int,
+        default=200,
+        help="inputs checked when there are too many to check all (default 200)",
+    )
     compile_.add_argument("--dims", action="store_true", help="print what each residual dimension holds")
     _common(compile_)
     compile_.set_defaults(handler=compile_command)
@@ -56,8 +67,15 @@ def compile_command(args: argparse.Namespace) -> int:
 
     sop = _load_program(args)[1]
     vocab = parse_input(args.vocab)
-    model = compile_program(sop, list(vocab), args.max_len, dialect=DIALECTS[args.dialect],
-                            causal=args.causal, values=args.values, keep_all=True)
+    model = compile_program(
+        sop,
+        list(vocab),
+        args.max_len,
+        dialect=DIALECTS[args.dialect],
+        causal=args.causal,
+        values=args.values,
+        keep_all=True,
+    )
     print(f"{sop.display_name}: {model.summary()}")
     if args.dims:
         print(model.dimension_table())
@@ -80,7 +98,9 @@ def tm_command(args: argparse.Namespace) -> int:
     if not args.quiet:
         for step, tape in enumerate(result.transformer):
             print(f"{step:5}  {render_tape(tape)}")
-    print(f"transformer: {result.model.summary()}; window of {result.model.max_len} cells from {result.start}")
+    print(
+        f"transformer: {result.model.summary()}; window of {result.model.max_len} cells from {result.start}"
+    )
     differs = result.first_difference
     if differs is None:
         print(f"engine and transformer agree at all {result.steps} steps ({result.outcome.name.lower()})")

@@ -21,8 +21,16 @@ CAUSAL_SAMPLES = 200
 """Inputs the causal-safety check tries when the input space is larger."""
 
 
-def compile_program(program: SOp, vocab: Sequence, max_len: int, *, dialect: Dialect = ORIGINAL,
-                    causal: bool = False, values: str = "auto", keep_all: bool = False) -> CompiledModel:
+def compile_program(
+    program: SOp,
+    vocab: Sequence,
+    max_len: int,
+    *,
+    dialect: Dialect = ORIGINAL,
+    causal: bool = False,
+    values: str = "auto",
+    keep_all: bool = False,
+) -> CompiledModel:
     """Compiles `program` for inputs over `vocab` of length 1..max_len into an exact transformer.
 
     `values` picks value-set inference: 'abstract', 'exhaustive' or 'auto'. `keep_all` gives
@@ -64,7 +72,10 @@ def check_causal(program: SOp, vocab: list, max_len: int, dialect: Dialect, *, s
     differing: dict[int, str] = {}
     for item in inputs:
         try:
-            plain, causal = evaluate_all(program, item, dialect=dialect), evaluate_all(program, item, dialect=masked)
+            plain, causal = (
+                evaluate_all(program, item, dialect=dialect),
+                evaluate_all(program, item, dialect=masked),
+            )
         except RaspError:
             continue
         for key, (node, value) in plain.items():
@@ -73,13 +84,16 @@ def check_causal(program: SOp, vocab: list, max_len: int, dialect: Dialect, *, s
     if differing:
         order = {id(n): k for k, n in enumerate(topological(program))}
         names = {id(n): n.display_name for n in topological(program)}
-        raise CompileError([(names[k], why) for k, why in sorted(differing.items(), key=lambda kv: order[kv[0]])])
+        raise CompileError(
+            [(names[k], why) for k, why in sorted(differing.items(), key=lambda kv: order[kv[0]])]
+        )
 
 
 def node_names(model: CompiledModel) -> dict[int, str]:
     """Readout names by the id of the program node they decode (compiler-made nodes left out)."""
     graph = model.notes["graph"]
-    return {id(d[N.EXPR]): d[N.NAME] for _, d in graph.nodes(data=True)
-            if not d[N.SYNTHETIC] and d[N.NAME] in model.readouts}
-
-
+    return {
+        id(d[N.EXPR]): d[N.NAME]
+        for _, d in graph.nodes(data=True)
+        if not d[N.SYNTHETIC] and d[N.NAME] in model.readouts
+    }

@@ -32,8 +32,9 @@ def insert_conversions(graph: nx.DiGraph) -> None:
         expr = data[N.EXPR]
         if isinstance(expr, Select):
             positions = [0, 1]
-        elif isinstance(expr, Aggregate) and (expr.reduction is not Reduction.MEAN
-                                              or data[N.ENCODING] is Encoding.CATEGORICAL):
+        elif isinstance(expr, Aggregate) and (
+            expr.reduction is not Reduction.MEAN or data[N.ENCODING] is Encoding.CATEGORICAL
+        ):
             positions = [1]
         else:
             continue
@@ -44,10 +45,19 @@ def insert_conversions(graph: nx.DiGraph) -> None:
             if source not in copies:
                 copy = f"{source}c"
                 src = graph.nodes[source]
-                graph.add_node(copy, **{
-                    N.EXPR: Map(lambda x: x, (src[N.EXPR],), op="onehot({0})"), N.ARGS: [source],
-                    N.NAME: src[N.NAME] + ".onehot", N.ROLE: N.MLP, N.FN: lambda x: x, N.SYNTHETIC: True,
-                    N.VALUES: src[N.VALUES], N.ENCODING: Encoding.CATEGORICAL})
+                graph.add_node(
+                    copy,
+                    **{
+                        N.EXPR: Map(lambda x: x, (src[N.EXPR],), op="onehot({0})"),
+                        N.ARGS: [source],
+                        N.NAME: src[N.NAME] + ".onehot",
+                        N.ROLE: N.MLP,
+                        N.FN: lambda x: x,
+                        N.SYNTHETIC: True,
+                        N.VALUES: src[N.VALUES],
+                        N.ENCODING: Encoding.CATEGORICAL,
+                    },
+                )
                 graph.add_edge(source, copy)
                 columns = graph.graph.get("columns")
                 if columns is not None:
@@ -73,7 +83,9 @@ def insert_joints(graph: nx.DiGraph) -> None:
         rewritten, changed = [], False
         for conjunct in conjuncts(formula_of(graph, selector)):
             leaves_ = _formula_leaves(conjunct)
-            sides = [_varying(graph, [graph.nodes[leaf][N.ARGS][side] for leaf in leaves_]) for side in (0, 1)]
+            sides = [
+                _varying(graph, [graph.nodes[leaf][N.ARGS][side] for leaf in leaves_]) for side in (0, 1)
+            ]
             if len({tuple(graph.nodes[leaf][N.ARGS]) for leaf in leaves_}) <= 1:
                 rewritten.append(conjunct)
                 continue
@@ -84,8 +96,10 @@ def insert_joints(graph: nx.DiGraph) -> None:
                 copy = f"{leaf}j{len(graph)}"
                 args = graph.nodes[leaf][N.ARGS]
                 place = [_place(graph, args[side], sides[side]) for side in (0, 1)]
-                graph.add_node(copy, **{**graph.nodes[leaf], N.ARGS: list(joint_ids), PARTS: tuple(place),
-                                        N.SYNTHETIC: True})
+                graph.add_node(
+                    copy,
+                    **{**graph.nodes[leaf], N.ARGS: list(joint_ids), PARTS: tuple(place), N.SYNTHETIC: True},
+                )
                 for joint in joint_ids:
                     graph.add_edge(joint, copy)
                 graph.add_edge(copy, selector)
@@ -137,10 +151,19 @@ def _joint(graph: nx.DiGraph, parts: list[str], joints: dict) -> str:
             joint_values = None
         else:
             joint_values = list(itertools.product(*values))
-        graph.add_node(gid, **{
-            N.EXPR: Map(_tuple, tuple(graph.nodes[p][N.EXPR] for p in parts), op="joint"),
-            N.ARGS: list(parts), N.NAME: "(" + ", ".join(names) + ")", N.ROLE: N.MLP, N.FN: _tuple,
-            N.SYNTHETIC: True, N.VALUES: joint_values, N.ENCODING: Encoding.CATEGORICAL})
+        graph.add_node(
+            gid,
+            **{
+                N.EXPR: Map(_tuple, tuple(graph.nodes[p][N.EXPR] for p in parts), op="joint"),
+                N.ARGS: list(parts),
+                N.NAME: "(" + ", ".join(names) + ")",
+                N.ROLE: N.MLP,
+                N.FN: _tuple,
+                N.SYNTHETIC: True,
+                N.VALUES: joint_values,
+                N.ENCODING: Encoding.CATEGORICAL,
+            },
+        )
         for p in parts:
             graph.add_edge(p, gid)
         joints[key] = gid
@@ -185,9 +208,15 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
     delay: dict[str, int] = {}
     for _ in range(len(graph)):
         layers = _assign(graph, delay)
-        oversized = [gid for gid, d in graph.nodes(data=True) if d[N.ROLE] == N.MLP and not d[N.IN_EMBEDDING]
-                     and "columns" not in graph.graph and _table_size(graph, gid) > FUSED_TABLE
-                     and any(graph.nodes[a][N.ROLE] == N.MLP for a in d[N.ARGS])]
+        oversized = [
+            gid
+            for gid, d in graph.nodes(data=True)
+            if d[N.ROLE] == N.MLP
+            and not d[N.IN_EMBEDDING]
+            and "columns" not in graph.graph
+            and _table_size(graph, gid) > FUSED_TABLE
+            and any(graph.nodes[a][N.ROLE] == N.MLP for a in d[N.ARGS])
+        ]
         if not oversized:
             return layers
         delay[min(oversized, key=lambda g: graph.nodes[g][N.LAYER])] = 1
@@ -220,21 +249,26 @@ def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:
         if data[N.ROLE] == N.MLP:
             data[LEAVES] = _embedding_leaves(graph, gid) if data[N.IN_EMBEDDING] else leaves(graph, gid)
             data[NEEDED] = gid == graph.graph["root"] or any(
-                not _fused_with(graph.nodes[s], data) for s in graph.successors(gid))
+                not _fused_with(graph.nodes[s], data) for s in graph.successors(gid)
+            )
     attention = max((d[N.LAYER] for _, d in graph.nodes(data=True) if d[N.ROLE] == N.ATTENTION), default=0)
     return attention + (1 if has_input_mlp(graph) else 0)
 
 
 def _fused_with(reader: dict, data: dict) -> bool:
     """True when `reader` is computed in the same MLP (or embedding) straight from the leaves."""
-    return (reader[N.ROLE] == N.MLP and reader[N.LAYER] == data[N.LAYER]
-            and reader[N.IN_EMBEDDING] == data[N.IN_EMBEDDING])
+    return (
+        reader[N.ROLE] == N.MLP
+        and reader[N.LAYER] == data[N.LAYER]
+        and reader[N.IN_EMBEDDING] == data[N.IN_EMBEDDING]
+    )
 
 
 def has_input_mlp(graph: nx.DiGraph) -> bool:
     """True when some elementwise node of the inputs needs an MLP before the first attention."""
-    return any(d[N.ROLE] == N.MLP and d[N.LAYER] == 0 and not d[N.IN_EMBEDDING]
-               for _, d in graph.nodes(data=True))
+    return any(
+        d[N.ROLE] == N.MLP and d[N.LAYER] == 0 and not d[N.IN_EMBEDDING] for _, d in graph.nodes(data=True)
+    )
 
 
 def _input_leaves(graph: nx.DiGraph, gid: str) -> set[str]:

@@ -70,8 +70,9 @@ def _sorted(values) -> tuple | None:
     return None if values is None else tuple(sorted(set(values), key=value_order))
 
 
-def infer_values(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect,
-                 method: str = "auto") -> None:
+def infer_values(
+    graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect, method: str = "auto"
+) -> None:
     """Sets VALUES on every s-op node and WIDTH_ONE on every selector ('abstract', 'exhaustive' or
     'auto': exhaustive when there are at most EXHAUSTIVE_INPUTS inputs)."""
     if method == "auto":
@@ -112,7 +113,9 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
             case SelectorWidth():
                 values = range(max_len + 1)
             case Aggregate():
-                values = _aggregate_values(expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data)
+                values = _aggregate_values(
+                    expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data
+                )
             case _:
                 combos = combinations(graph, data[N.ARGS])
                 values = None if combos is None else _map_values(data[N.FN], combos, dialect)
@@ -250,12 +253,14 @@ def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Diale
 def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
     """Sets ENCODING on every s-op: means of numbers are numerical (attention averages a scalar);
     Maps annotated numerical with numeric values are numerical; everything else is one-hot."""
-    for gid, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         if data[N.ROLE] == N.SELECTOR:
             continue
         expr, values = data[N.EXPR], data[N.VALUES]
-        numeric = values is not None and all(_is_number(v, dialect) or (
-            isinstance(v, bool) and not isinstance(expr, Aggregate)) for v in values)
+        numeric = values is not None and all(
+            _is_number(v, dialect) or (isinstance(v, bool) and not isinstance(expr, Aggregate))
+            for v in values
+        )
         encoding = Encoding.CATEGORICAL
         if data[N.SYNTHETIC]:
             encoding = Encoding.NUMERICAL
@@ -263,7 +268,9 @@ def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
             width_one = graph.nodes[data[N.ARGS][0]][N.WIDTH_ONE]
             source = graph.nodes[data[N.ARGS][1]][N.VALUES]
             means = source is None or any(_is_number(v, dialect) for v in source)
-            if values is None or (numeric and (not width_one or expr.encoding is Encoding.NUMERICAL) and means):
+            if values is None or (
+                numeric and (not width_one or expr.encoding is Encoding.NUMERICAL) and means
+            ):
                 encoding = Encoding.NUMERICAL
             elif source is not None and graph.graph["method"] == "abstract":
                 # one-hot: copies one value (several selected keys would average one-hots, as in

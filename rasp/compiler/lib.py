@@ -70,7 +70,9 @@ def make_pair_balance(sop: SOp, open_token: str, close_token: str) -> SOp:
     """Fraction of openers minus fraction of closers up to each position."""
     opens = make_frac_prevs(Map(lambda x: x == open_token, sop, name=f"is_{open_token}")).renamed("opens")
     closes = make_frac_prevs(Map(lambda x: x == close_token, sop, name=f"is_{close_token}")).renamed("closes")
-    return numerical(SequenceMap(lambda a, b: a - b, opens, closes, name=f"balance_{open_token}{close_token}"))
+    return numerical(
+        SequenceMap(lambda a, b: a - b, opens, closes, name=f"balance_{open_token}{close_token}")
+    )
 
 
 def make_shuffle_dyck(pairs: list[str]) -> SOp:
@@ -86,7 +88,9 @@ def make_shuffle_dyck(pairs: list[str]) -> SOp:
     for balance in balances[1:]:
         all_zero = SequenceMap(lambda a, b: a and b == 0, all_zero, balance, name="all_zero")
     last = Map(lambda n: n - 1, make_length(), name="last")
-    last_zero = Aggregate(Select(indices, last, Comparison.EQ, name="select_last"), all_zero, name="last_zero")
+    last_zero = Aggregate(
+        Select(indices, last, Comparison.EQ, name="select_last"), all_zero, name="last_zero"
+    )
     not_has_neg = Map(lambda x: not x, has_neg, name="not_has_neg")
     return SequenceMap(lambda a, b: a and b, last_zero, not_has_neg, name="shuffle_dyck")
 
@@ -105,8 +109,9 @@ def detect_pattern(sop: SOp, pattern: str) -> SOp:
         detectors.append(shift_by(i, detector) if i else detector)
     detected = detectors.pop()
     while detectors:
-        detected = SequenceMap(lambda a, b: a and b if None not in (a, b) else None, detected,
-                               detectors.pop(), name="detect")
+        detected = SequenceMap(
+            lambda a, b: a and b if None not in (a, b) else None, detected, detectors.pop(), name="detect"
+        )
     return detected.renamed(f"detect_pattern({pattern})")
 
 
@@ -145,10 +150,13 @@ LIBRARY: tuple[LibraryProgram, ...] = (
     LibraryProgram("reverse", tuple("abcd"), lambda n: make_reverse(tokens)),
     LibraryProgram("hist", tuple("abcd"), lambda n: make_hist()),
     LibraryProgram("sort_unique", (1, 2, 3, 4), lambda n: make_sort_unique(_INT_TOKENS, _INT_TOKENS)),
-    LibraryProgram("sort", (1, 2, 3, 4), lambda n: make_sort(_INT_TOKENS, _INT_TOKENS, max_seq_len=n, min_key=1)),
+    LibraryProgram(
+        "sort", (1, 2, 3, 4), lambda n: make_sort(_INT_TOKENS, _INT_TOKENS, max_seq_len=n, min_key=1)
+    ),
     LibraryProgram("sort_freq", tuple("abcd"), make_sort_freq),
-    LibraryProgram("frac_prevs", tuple("abc"),
-                   lambda n: make_frac_prevs(Map(lambda x: x == "a", tokens, name="is_a"))),
+    LibraryProgram(
+        "frac_prevs", tuple("abc"), lambda n: make_frac_prevs(Map(lambda x: x == "a", tokens, name="is_a"))
+    ),
     LibraryProgram("pair_balance", tuple("()a"), lambda n: make_pair_balance(tokens, "(", ")")),
     LibraryProgram("shuffle_dyck2", tuple("(){}"), lambda n: make_shuffle_dyck(["()", "{}"])),
     LibraryProgram("shuffle_dyck3", tuple("(){}[]"), lambda n: make_shuffle_dyck(["()", "{}", "[]"])),
@@ -156,6 +164,9 @@ LIBRARY: tuple[LibraryProgram, ...] = (
     LibraryProgram("count", tuple("abc"), lambda n: make_count(tokens, "a")),
     LibraryProgram("detect_pattern", tuple("abc"), lambda n: detect_pattern(tokens, "abc")),
     LibraryProgram("shift_by", tuple("abcd"), lambda n: shift_by(1, tokens)),
-    LibraryProgram("nary_sequencemap", (1, 2, 3),
-                   lambda n: make_nary_sequencemap(lambda x, y, z: x + y - z, _INT_TOKENS, _INT_TOKENS, indices)),
+    LibraryProgram(
+        "nary_sequencemap",
+        (1, 2, 3),
+        lambda n: make_nary_sequencemap(lambda x, y, z: x + y - z, _INT_TOKENS, _INT_TOKENS, indices),
+    ),
 )

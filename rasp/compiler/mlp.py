@@ -62,20 +62,29 @@ def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], lis
     varying = [a for a in leaves if a not in fixed]
     columns = graph.graph.get("columns")
     if columns is not None:
-        combos = sorted(set(zip(*(columns[a] for a in varying), strict=True)),
-                        key=lambda c: tuple(value_order(v) for v in c))
+        combos = sorted(
+            set(zip(*(columns[a] for a in varying), strict=True)),
+            key=lambda c: tuple(value_order(v) for v in c),
+        )
     else:
         combos = combinations(graph, varying)
         if combos is None:
-            raise CompileError([(graph.nodes[gid][N.NAME], "its inputs' value combinations are unknown or more "
-                                 f"than {MAX_TABLE:,}: {[graph.nodes[a][N.NAME] for a in varying]}")])
+            raise CompileError(
+                [
+                    (
+                        graph.nodes[gid][N.NAME],
+                        "its inputs' value combinations are unknown or more "
+                        f"than {MAX_TABLE:,}: {[graph.nodes[a][N.NAME] for a in varying]}",
+                    )
+                ]
+            )
     fn = fused_function(graph, gid, leaves, dialect)
     rows, results = [], []
     for combo in combos:
         env = dict(zip(varying, combo, strict=True)) | fixed
         try:
             result = fn(*(env[a] for a in leaves))
-        except Exception:  # noqa: BLE001 - a combination the program never meets
+        except Exception:  # a combination the program never meets
             continue
         rows.append(combo)
         results.append(result)
@@ -111,7 +120,7 @@ def _separate(varying, rows, results) -> tuple[float, list[dict]] | None:
     for k in range(len(varying)):
         term = {}
         for row in rows:
-            probe = base[:k] + (row[k],) + base[k + 1:]
+            probe = base[:k] + (row[k],) + base[k + 1 :]
             if probe not in at:
                 return None
             term[row[k]] = at[probe] - values[0]
@@ -142,10 +151,21 @@ def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
             outputs = [term[v] * _unit(layout, gid, d) for v in points]
             plans.append(_staircase(graph, gid, [leaf], [(v,) for v in points], outputs, layout, d))
         else:
-            plans.append(_lookup([leaf], [(v,) for v in points], [term[v] * _unit(layout, gid, d) for v in points],
-                                 layout, d))
-    plan = MLPPlan(np.concatenate([p.w_1 for p in plans], axis=1), np.concatenate([p.b_1 for p in plans]),
-                   np.concatenate([p.w_2 for p in plans]), sum(p.b_2 for p in plans))
+            plans.append(
+                _lookup(
+                    [leaf],
+                    [(v,) for v in points],
+                    [term[v] * _unit(layout, gid, d) for v in points],
+                    layout,
+                    d,
+                )
+            )
+    plan = MLPPlan(
+        np.concatenate([p.w_1 for p in plans], axis=1),
+        np.concatenate([p.b_1 for p in plans]),
+        np.concatenate([p.w_2 for p in plans]),
+        sum(p.b_2 for p in plans),
+    )
     plan.b_2 = plan.b_2 + constant * _unit(layout, gid, d)
     return plan
 
@@ -219,8 +239,15 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
         if np.array_equal(outs[k], outs[k - 1]):
             continue
         if zs[k] - zs[k - 1] <= tolerance or np.abs(zs).max() / (zs[k] - zs[k - 1]) > PRECISION:
-            raise CompileError([(graph.nodes[gid][N.NAME], "two input combinations with different results "
-                                 "are too close together for float64 to tell apart")])
+            raise CompileError(
+                [
+                    (
+                        graph.nodes[gid][N.NAME],
+                        "two input combinations with different results "
+                        "are too close together for float64 to tell apart",
+                    )
+                ]
+            )
         steps.append(k)
     h = 2 * len(steps)
     w_1, b_1, w_2 = np.zeros((d, h)), np.zeros(h), np.zeros((h, d))

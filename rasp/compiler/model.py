@@ -121,7 +121,7 @@ class CompiledModel:
 
     def forward(self, tokens: np.ndarray) -> np.ndarray:
         """The final residual stream [B, T, D] of token ids [B, T] (BOS at position 0)."""
-        batch, t = tokens.shape
+        t = tokens.shape[1]
         if t - 1 > self.max_len:
             raise ValueError(f"inputs of length {t - 1} exceed max_len={self.max_len}")
         x = self.token_embed[tokens] + self.pos_embed[None, :t]
@@ -181,8 +181,10 @@ class CompiledModel:
 
     def summary(self) -> str:
         """One line: layers, heads, residual width, MLP width and parameters."""
-        return (f"{len(self.layers)} layers, {self.n_heads} heads max, d_model {self.d_model}, "
-                f"d_mlp {self.d_mlp}, {self.n_params:,} parameters")
+        return (
+            f"{len(self.layers)} layers, {self.n_heads} heads max, d_model {self.d_model}, "
+            f"d_mlp {self.d_mlp}, {self.n_params:,} parameters"
+        )
 
     def dimension_table(self) -> str:
         """What each residual dimension means, one per line: index, label."""

@@ -23,8 +23,18 @@ from rasp.sops import (
     topological,
 )
 
-_KNOWN = (Tokens, Indices, Constant, Map, Aggregate, SelectorWidth, Select, SelectorAnd, SelectorOr,
-          SelectorNot)
+_KNOWN = (
+    Tokens,
+    Indices,
+    Constant,
+    Map,
+    Aggregate,
+    SelectorWidth,
+    Select,
+    SelectorAnd,
+    SelectorOr,
+    SelectorNot,
+)
 
 
 def _kind(node: Node) -> str:
@@ -59,7 +69,11 @@ def program_to_graph(program: SOp) -> nx.DiGraph:
         gid = f"n{k}"
         if isinstance(node, Selector):
             # selectors written twice alike are one attention pattern (one head, as the analyser's)
-            signature = (type(node), tuple(ids[id(c)] for c in node.children()), getattr(node, "comparison", None))
+            signature = (
+                type(node),
+                tuple(ids[id(c)] for c in node.children()),
+                getattr(node, "comparison", None),
+            )
             if signature in shared:
                 ids[id(node)] = shared[signature]
                 continue
@@ -74,8 +88,16 @@ def program_to_graph(program: SOp) -> nx.DiGraph:
             problems.append((name, f"no transformer block computes a {type(node).__name__}"))
         if isinstance(node, SelectorWidth):
             scratch = f"{gid}s"
-            graph.add_node(scratch, **{N.EXPR: node, N.ARGS: args, N.NAME: _unique(name + ".attn", used),
-                                       N.ROLE: N.ATTENTION, N.SYNTHETIC: True})
+            graph.add_node(
+                scratch,
+                **{
+                    N.EXPR: node,
+                    N.ARGS: args,
+                    N.NAME: _unique(name + ".attn", used),
+                    N.ROLE: N.ATTENTION,
+                    N.SYNTHETIC: True,
+                },
+            )
             for child in args:
                 graph.add_edge(child, scratch)
             data.update({N.ARGS: [scratch], N.FN: _width_from_scratch})

@@ -54,7 +54,11 @@ def tm_step_program(machine: TuringMachine) -> SOp:
             return cell_token(rule.write[0], rule.next_state if rule.moves[0].value == 0 else "")
         for neighbour, direction in ((left, 1), (right, -1)):
             n_symbol, n_state = _split(neighbour)
-            rule = None if not n_state or n_state in machine.halt_states else machine.rule_for(n_state, (n_symbol,))
+            rule = (
+                None
+                if not n_state or n_state in machine.halt_states
+                else machine.rule_for(n_state, (n_symbol,))
+            )
             if rule is not None and rule.moves[0].value == direction:
                 return cell_token(symbol, rule.next_state)
         return cell
@@ -74,8 +78,10 @@ def vocabulary(machine: TuringMachine) -> list[str]:
 def window_tokens(machine: TuringMachine, config: TMConfig, start: int, width: int) -> list[str]:
     """The cells start .. start + width - 1 of a configuration as tokens."""
     tape = config.tape
-    return [cell_token(tape.at(p, machine.blank), config.state if p == tape.head else "")
-            for p in range(start, start + width)]
+    return [
+        cell_token(tape.at(p, machine.blank), config.state if p == tape.head else "")
+        for p in range(start, start + width)
+    ]
 
 
 @dataclass(frozen=True)

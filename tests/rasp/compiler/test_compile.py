@@ -71,7 +71,10 @@ def test_labels_and_npz_export():
     assert list(archive["labels"]) == list(model.labels)
     assert archive["token_embed"].shape == (3, model.d_model)
     assert archive["unembed"].shape == (model.d_model, len(model.readouts["hist"].dims))
-    assert sum(archive[k].size for k in archive.files if k not in ("labels", "vocab", "unembed")) == model.n_params
+    assert (
+        sum(archive[k].size for k in archive.files if k not in ("labels", "vocab", "unembed"))
+        == model.n_params
+    )
 
 
 def test_inputs_outside_the_vocabulary_or_too_long_are_refused():

@@ -22,7 +22,9 @@ def test_tracr_library_exhaustive_at_length_4(name):
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_tracr_library_sampled_at_length_10_abstract(name):
     program = PROGRAMS[name]
-    result = check_compiled(program.build(10), program.vocab, 10, dialect=TRACR, values="abstract", samples=40)
+    result = check_compiled(
+        program.build(10), program.vocab, 10, dialect=TRACR, values="abstract", samples=40
+    )
     assert result.checked > 0 and result.ok, str(result)
 
 

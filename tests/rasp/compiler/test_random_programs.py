@@ -13,11 +13,21 @@ from rasp.sops import Aggregate, Comparison, Constant, Map, Reduction, Select, S
 INTS = Tokens("int", name="tokens")
 VOCAB = [0, 1, 2]
 
-INT_MAPS = [("x + 1", lambda x: x + 1), ("x - 2", lambda x: x - 2), ("-x", lambda x: -x),
-            ("x % 2", lambda x: x % 2), ("2 * x", lambda x: 2 * x), ("min(x, 1)", lambda x: min(x, 1))]
+INT_MAPS = [
+    ("x + 1", lambda x: x + 1),
+    ("x - 2", lambda x: x - 2),
+    ("-x", lambda x: -x),
+    ("x % 2", lambda x: x % 2),
+    ("2 * x", lambda x: 2 * x),
+    ("min(x, 1)", lambda x: min(x, 1)),
+]
 BOOL_MAPS = [("x > 0", lambda x: x > 0), ("x == 1", lambda x: x == 1), ("x % 2 == 0", lambda x: x % 2 == 0)]
-PAIR_MAPS = [("x + y", lambda x, y: x + y), ("x - y", lambda x, y: x - y), ("x * y", lambda x, y: x * y),
-             ("max(x, y)", max)]
+PAIR_MAPS = [
+    ("x + y", lambda x, y: x + y),
+    ("x - y", lambda x, y: x - y),
+    ("x * y", lambda x, y: x * y),
+    ("max(x, y)", max),
+]
 
 
 @st.composite
@@ -44,8 +54,14 @@ def programs(draw):
             if kind == "width":
                 ints.append(SelectorWidth(selector))
             else:
-                reduction = Reduction.MEAN if kind == "mean" else draw(st.sampled_from([Reduction.MAX, Reduction.MIN]))
-                ints.append(Aggregate(selector, draw(st.sampled_from(ints)), draw(st.integers(0, 2)), reduction))
+                reduction = (
+                    Reduction.MEAN
+                    if kind == "mean"
+                    else draw(st.sampled_from([Reduction.MAX, Reduction.MIN]))
+                )
+                ints.append(
+                    Aggregate(selector, draw(st.sampled_from(ints)), draw(st.integers(0, 2)), reduction)
+                )
     return ints[-1]
 
 
@@ -58,7 +74,9 @@ def selectors(draw, ints):
     selector = one()
     for _ in range(draw(st.integers(0, 2))):
         combine = draw(st.sampled_from(["and", "or", "not"]))
-        selector = ~selector if combine == "not" else (selector & one() if combine == "and" else selector | one())
+        selector = (
+            ~selector if combine == "not" else (selector & one() if combine == "and" else selector | one())
+        )
     return selector
 
 

@@ -22,7 +22,9 @@ def test_length_is_exact_at_every_length(max_len):
 
 def test_shuffle_dyck3_accepts_balanced_inputs_at_length_10():
     # tracr at max_seq_len 10: False for every balanced input
-    model = compile_program(make_shuffle_dyck(["()", "{}", "[]"]), "(){}[]", 10, dialect=TRACR, values="abstract")
+    model = compile_program(
+        make_shuffle_dyck(["()", "{}", "[]"]), "(){}[]", 10, dialect=TRACR, values="abstract"
+    )
     cases = {"()": True, "([{}])": True, "({)}": True, "(()": False, "())(": False, "([)]}": False}
     for text, balanced in cases.items():
         assert model.run([text]) == [[balanced] * len(text)], text

@@ -31,8 +31,9 @@ def test_transformer_tape_equals_the_engine_at_every_step(name, steps, final):
 
 
 def test_the_step_program_is_rasp_the_interpreter_runs():
-    tm = TuringMachine.from_rules([("A", "0", "1", "R", "B"), ("B", "0", "1", "L", "H")],
-                                  start="A", blank="0", halt_states=["H"])
+    tm = TuringMachine.from_rules(
+        [("A", "0", "1", "R", "B"), ("B", "0", "1", "L", "H")], start="A", blank="0", halt_states=["H"]
+    )
     step = tm_step_program(tm)
     assert list(evaluate(step, ["0|", "0|A", "0|"]).values) == ["0|", "1|", "0|B"]
 
