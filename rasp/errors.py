@@ -1,6 +1,21 @@
 """Provides the errors of the rasp package."""
 
+from __future__ import annotations
+
+import enum
+
 from machines.errors import SourceError, TuringboxError
+
+
+class Report(enum.Enum):
+    """How the original REPL reported a kind of failure (the REPL prints ours the same way)."""
+
+    IGNORED = "ignored"
+    """Its own errors: '!!ignoring input:' and the message."""
+    UNEXPECTED = "unexpected"
+    """A Python error inside its evaluator: 'something went wrong: ' and Python's message."""
+    UNSUPPORTED = "unsupported"
+    """An expression form it has no rule for: 'not implemented this command yet! ignoring'."""
 
 
 class RaspError(TuringboxError):
@@ -12,7 +27,25 @@ class RaspSyntaxError(SourceError, RaspError):
 
 
 class RaspRuntimeError(SourceError, RaspError):
-    """A RASP program fails while it runs; it carries the span of the statement when known."""
+    """A RASP program fails while it runs; it carries the span of the statement when known.
+
+    `reason` is the failure in the original REPL's words (the message without the s-op that
+    failed), `where` names that s-op and where it was defined ('' when no s-op failed), and
+    `report` says how the original reported this kind of failure.
+    """
+
+    report: Report = Report.IGNORED
+    where: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The message without the failing s-op, as the original words it."""
+        return self.__dict__.get("_reason", self.message)
+
+    def failing(self, where: str, reason: str, report: Report) -> RaspRuntimeError:
+        """This error as the failure of the s-op `where` (its message names it) for `reason`."""
+        self.where, self._reason, self.report = where, reason, report
+        return self
 
     def __str__(self) -> str:
         if self.span is None and self.filename is None:

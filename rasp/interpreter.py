@@ -17,7 +17,7 @@ import numpy as np
 
 from machines.core import Outcome, Snapshot, Trace
 from rasp.dialect import ORIGINAL, Dialect
-from rasp.errors import RaspError, RaspEvaluationError, RaspTypeError, RaspValueError
+from rasp.errors import RaspEvaluationError, RaspRuntimeError, RaspTypeError, RaspValueError, Report
 from rasp.sops import (
     UNSET,
     Aggregate,
@@ -133,8 +133,14 @@ def _where(node: Node) -> str:
     return f"{name} (defined at line {span.line}, column {span.column})" if span else name
 
 
-def _fail(node: Node, message: str, kind: type[RaspError] = RaspEvaluationError) -> RaspError:
-    return kind(f"evaluation of {_where(node)} failed: {message}")
+def _fail(
+    node: Node,
+    message: str,
+    kind: type[RaspRuntimeError] = RaspEvaluationError,
+    report: Report = Report.UNEXPECTED,
+) -> RaspRuntimeError:
+    where = _where(node)
+    return kind(f"evaluation of {where} failed: {message}").failing(where, message, report)
 
 
 def _sequence(node: Node, dialect: Dialect, values: list) -> Sequence:
@@ -143,7 +149,7 @@ def _sequence(node: Node, dialect: Dialect, values: list) -> Sequence:
     try:
         return Sequence(tuple(values))
     except RaspTypeError as error:
-        raise _fail(node, error.message, RaspTypeError) from None
+        raise _fail(node, error.message, RaspTypeError, Report.IGNORED) from None
 
 
 def _value(values: dict, node: Node) -> Value:
@@ -208,8 +214,8 @@ def _map(node: Node, fn, columns: list[tuple], n: int, dialect: Dialect) -> list
         if dialect.none_propagates:
             return [None if None in row else fn(*row) for row in zip(*columns, strict=True)]
         return [fn(*row) for row in zip(*columns, strict=True)]
-    except RaspError as error:
-        raise _fail(node, error.message) from None
+    except RaspRuntimeError as error:
+        raise _fail(node, error.reason, report=error.report) from None
     except (TypeError, ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError) as error:
         raise _fail(node, _python_message(error)) from None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasp.environment import RaspFunction
-from rasp.errors import RaspError, RaspSyntaxError
+from rasp.errors import RaspError, RaspSyntaxError, Report
 from rasp.parser import is_incomplete, parse
 from rasp.results import Applied, DrawRequest, ExampleShown, ExitRequest, Failed, Loaded, Named
 from rasp.session import Session
@@ -22,6 +22,9 @@ from rasp.values import Selection, Sequence
 
 PROMPT = ">> "
 CONTINUATION = ".. "
+DETAIL = "\t   "
+"""The lead of the lines printed under an error beyond what the original prints (the s-op that
+failed and where it was defined, the position in a loaded file)."""
 
 
 def format_example(example: object) -> str:
@@ -116,7 +119,7 @@ class Repl:
                 lines += _ignoring("recursion too deep")
                 continue
             except RaspError as error:
-                lines += _ignoring(error.message if hasattr(error, "message") else str(error))
+                lines += reported(error)
                 continue
             for result in results:
                 if isinstance(result, ExitRequest):
@@ -169,7 +172,7 @@ class Repl:
                 finally:
                     session.show_sequence_examples, session.show_selector_examples = shown
             case Failed(error=error):
-                return [*_ignoring(error.message), f"\t   at {error.location()}"]
+                return [*reported(error), f"{DETAIL}at {error.location()}"]
         return []
 
     def format_named(self, name: str | None, value: object, tabs: int = 0, lead: str = "") -> list[str]:
@@ -251,7 +254,24 @@ class Repl:
 
 
 def _ignoring(message: str) -> list[str]:
-    return ["\t\t!!ignoring input:", *("\t " + line for line in message.splitlines())]
+    first, *rest = message.splitlines() or [""]
+    return ["\t\t!!ignoring input:", "\t " + first, *("\t\t " + line for line in rest)]
+
+
+def reported(error: RaspError) -> list[str]:
+    """What the REPL prints for a failed statement: the original's lines for that kind of failure,
+    then our DETAIL lines naming the s-op that failed and where it was defined."""
+    reason = getattr(error, "reason", None) or getattr(error, "message", str(error))
+    match getattr(error, "report", Report.IGNORED):
+        case Report.UNEXPECTED:
+            first, *rest = reason.splitlines()
+            lines = [f"something went wrong: {first}", *("\t\t " + line for line in rest)]
+        case Report.UNSUPPORTED:
+            lines = ["not implemented this command yet! ignoring", f"{DETAIL}({reason})"]
+        case _:
+            lines = _ignoring(reason)
+    where = getattr(error, "where", "")
+    return [*lines, f"{DETAIL}in {where}"] if where else lines
 
 
 def _readline(history: Path | None):

@@ -26,6 +26,7 @@ from rasp.errors import (
     RaspRuntimeError,
     RaspTypeError,
     RaspValueError,
+    Report,
 )
 from rasp.interpreter import evaluate
 from rasp.parser import parse
@@ -471,7 +472,7 @@ class Session:
             )
         if op == "indicator":
             raise RaspTypeError(f"indicator operator expects s-op, got: {describe(value)}")
-        return _atom_op(lambda: fn(value), f"cannot apply {op} to {describe(value)}")
+        return _atom_op(lambda: fn(value))
 
     def _binary(self, op: str, left: object, right: object, expr: s.Expr) -> object:
         has_sop = isinstance(left, SOp) or isinstance(right, SOp)
@@ -497,9 +498,7 @@ class Session:
         if has_sop:
             return self._zip_sops(fn, op, left, right, expr)
         _check_size(op, left, right)
-        return _atom_op(
-            lambda: fn(left, right), f"cannot apply {op} to {describe(left)} and {describe(right)}"
-        )
+        return _atom_op(lambda: fn(left, right))
 
     def _zip_sops(self, fn, op: str, left: object, right: object, expr: s.Expr) -> Map:
         if isinstance(left, SOp) and isinstance(right, SOp):
@@ -595,11 +594,13 @@ class Session:
             self._last_input = args[0]
             try:
                 return self.apply(func, args[0])
-            except RaspError as error:
-                raise type(error)(error.message) from None
+            except RaspRuntimeError as error:
+                raise type(error)(error.message).failing(error.where, error.reason, error.report) from None
         if isinstance(func, RaspFunction):
             return self._call_function(func, args)
-        raise RaspTypeError(f"cannot call {describe(func)}: it is not a function, s-op or selector")
+        raise RaspTypeError(f"cannot call {describe(func)}: it is not a function, s-op or selector").failing(
+            "", f"cannot call {describe(func)}: it is not a function, s-op or selector", Report.UNSUPPORTED
+        )
 
     def _call_function(self, func: RaspFunction, args: list) -> object:
         self.steps += 1
@@ -668,13 +669,15 @@ def _check_size(op: str, left: object, right: object) -> None:
                 raise RaspValueError(f"repeating {describe(seq)} {count} times is too large")
 
 
-def _atom_op(compute: Callable[[], object], message: str) -> object:
+def _atom_op(compute: Callable[[], object]) -> object:
+    """The result of an operation on atoms or lists; Python's failure, in Python's words as the
+    original reports it."""
     try:
         return compute()
     except ZeroDivisionError:
-        raise RaspValueError("division by zero") from None
-    except (TypeError, ValueError, OverflowError):
-        raise RaspTypeError(message) from None
+        raise RaspValueError("division by zero").failing("", "division by zero", Report.UNEXPECTED) from None
+    except (TypeError, ValueError, OverflowError) as error:
+        raise RaspTypeError(str(error)).failing("", str(error), Report.UNEXPECTED) from None
 
 
 def _lookup_list(table: list | str, index: object, kind: str) -> object:

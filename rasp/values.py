@@ -38,10 +38,10 @@ def type_of(values: list | tuple) -> str:
     if all(isinstance(v, (int, float)) for v in present):
         return "floats"
     if all(is_atom(v) for v in present):
-        raise RaspTypeError(f"attempted to create sequence with vals of different types: {list(values)}")
+        raise RaspTypeError(f"attempted to create sequence with vals of different types:\n{list(values)}")
     raise RaspTypeError(
         "attempted to create sequence with illegal val types "
-        f"(vals must be bool, float, int or string): {list(values)}"
+        f"(vals must be bool, float, int or string):\n{list(values)}"
     )
 
 
