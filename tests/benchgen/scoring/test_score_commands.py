@@ -58,6 +58,9 @@ def test_responses_file_with_faults_is_scored_where_it_can_be(dataset, tmp_path,
     assert metrics["items"] == 8 and metrics["oversized"] == 1
     assert metrics["unparsed"] == pytest.approx(100 / 8)
     assert metrics["pass"] == pytest.approx(700 / 8)
+    assert report["other_mode"] == {"mode": "official", "swa_uni": metrics["swa_uni"],
+                                    "swa_lin": metrics["swa_lin"], "pass": metrics["pass"],
+                                    "unparsed": metrics["unparsed"]}
 
 
 def test_responses_to_another_dataset_are_refused(dataset, tmp_path, capsys):
