@@ -10,7 +10,7 @@ nothing else.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,8 +167,3 @@ def match(items: Sequence[Item], responses: Responses) -> Matched:
             used.add(key)
     unknown = [key for key in responses.by_id if key not in used]
     return Matched(pairs, missing, unknown)
-
-
-def write_jsonl_lines(handle: Any, responses: Iterable[Response]) -> None:
-    """Writes responses as JSONL lines to an open text handle."""
-    handle.writelines(r.to_json() + "\n" for r in responses)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchgen.parsers import gold_states, official_tmbench, parse_answer, robust_tmbench
+from benchgen.parsers import STYLES, gold_states, official_tmbench, parse_answer, robust_tmbench
 from benchgen.registry import create_dataset
 
 STYLE_CASES = [
@@ -19,6 +19,7 @@ STYLE_CASES = [
 @pytest.mark.parametrize(("task", "knobs"), STYLE_CASES)
 def test_every_style_reads_its_gold_chain_of_thought(task, knobs):
     for item in create_dataset(task, size=4, seed=2, **knobs):
+        assert item.metadata["style"] in STYLES
         parsed = parse_answer(item.cot, item)
         assert parsed.states == gold_states(item)
         assert parsed.final == item.answer
