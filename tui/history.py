@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from machines.core import Outcome, Snapshot, machine_name, trace
-from machines.errors import check_budget
+from machines.errors import TuringboxError, check_budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,8 @@ class History:
         self.cycle_start: int | None = None
         """The earlier step that the configuration at `cycle_end` repeats, once a cycle is seen."""
         self.cycle_end: int | None = None
+        self.error: TuringboxError | None = None
+        """The error the machine raised past the frontier, if it did."""
 
     @property
     def frontier(self) -> int:
@@ -104,11 +106,22 @@ class History:
             return self._exhausted and step >= self.frontier
 
     def advance(self) -> Snapshot | None:
-        """Computes one more snapshot past the frontier, or returns None if the run has stopped."""
+        """Computes one more snapshot past the frontier, or returns None if the run has stopped.
+
+        A machine's error (a TuringboxError from its `step`) ends the run; it is raised again by
+        every later attempt to go past the frontier.
+        """
         with self._lock:
+            if self.error is not None:
+                raise self.error
             if self._exhausted:
                 return None
-            snapshot = next(self._live, None)
+            try:
+                snapshot = next(self._live, None)
+            except TuringboxError as error:
+                self.error = error
+                self._exhausted = True
+                raise
             if snapshot is None:
                 self._exhausted = True
                 return None

@@ -82,7 +82,9 @@ class StepperScreen(Screen):
             shown = state if isinstance(state, str) else "{" + ",".join(sorted(state)) + "}"
             parts.append(f"{self.view_class.state_label} {shown}")
         outcome = history.outcome_at(snapshot.step)
-        if outcome is not Outcome.RUNNING:
+        if history.error is not None and history.is_last(snapshot.step):
+            parts.append("ERROR")
+        elif outcome is not Outcome.RUNNING:
             parts.append(outcome.value.replace("_", " ").upper())
         if history.cycle_start is not None:
             period = history.cycle_end - history.cycle_start
@@ -109,7 +111,7 @@ class StepperScreen(Screen):
         self.update_status(event.step)
 
     def action_step(self, count: int) -> None:
-        self.stepper.step(count)
+        self._try(lambda: self.stepper.step(count))
 
     def action_play(self) -> None:
         self.stepper.toggle_play()

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from machines.core import Snapshot
+from machines.errors import TuringboxError
 from tui.breakpoints import Breakpoint, marked_rule
 from tui.history import History
 
@@ -156,7 +157,11 @@ class Stepper(Widget):
         while not reason and not worker.is_cancelled:
             stride = 2 ** max(0, self.speed) if paced else 1024
             for _ in range(stride):
-                snapshot = history.get(step + 1)
+                try:
+                    snapshot = history.get(step + 1)
+                except TuringboxError as error:  # a machine's own error stops the run, not the app
+                    reason = f"error after step {step}: {error}"
+                    break
                 if snapshot.step == step:
                     reason = f"end of run: {history.outcome.value.replace('_', ' ')}"
                     break

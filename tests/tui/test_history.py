@@ -72,3 +72,16 @@ def test_cycle_memory_is_bounded():
 def test_budget_is_checked():
     with pytest.raises(BudgetError):
         History(BB2, "", max_steps=0)
+
+
+def test_a_machine_error_ends_the_run_and_is_raised_again():
+    from machines.errors import InvalidInputError
+    from tests.tui.test_turing_controls import _Failing
+
+    history = History(_Failing(), None, max_steps=10)
+    with pytest.raises(InvalidInputError):
+        history.get(5)
+    assert history.frontier == 2 and history.finished
+    assert history.get(1).step == 1
+    with pytest.raises(InvalidInputError):
+        history.get(3)

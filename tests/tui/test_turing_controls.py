@@ -1,7 +1,11 @@
 """Every control of the stepper, driven by Pilot on Turing machines built in code."""
 
+from dataclasses import dataclass
+
 from textual.widgets import Input
 
+from machines.core import Outcome
+from machines.errors import InvalidInputError
 from tests.tui.driving import position, prompt, settle, status
 from tests.tui.machines import BB2, BB3, COPY2, COUNTER, MARKED, SWEEPER
 from tui.app import make_app
@@ -265,3 +269,41 @@ async def test_command_palette_lists_the_actions():
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert type(app.screen).__name__ == "CommandPalette"
+
+
+class _Failing:
+    """A machine whose third step raises its own error (a bug or a bad input found late)."""
+
+    name = "failing"
+
+    def initial(self, input):
+        return _Count(0)
+
+    def step(self, config):
+        if config.n == 2:
+            raise InvalidInputError("symbol '?' met at step 3")
+        return _Count(config.n + 1), "n + 1"
+
+    def classify(self, config):
+        return Outcome.RUNNING
+
+
+@dataclass(frozen=True)
+class _Count:
+    n: int
+
+    def render(self) -> str:
+        return str(self.n)
+
+
+async def test_a_machine_error_stops_the_run_not_the_app():
+    app = make_app(machine=_Failing())
+    async with app.run_test() as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        assert position(app) == 2
+        assert status(app).startswith("step 2 · computed 2 · ERROR · speed ×1 · error after step 2: "
+                                      "symbol '?' met at step 3")
+        await pilot.press("right")
+        assert position(app) == 2
+        assert any("symbol '?'" in n.message for n in app._notifications)
