@@ -118,8 +118,8 @@ def table(reports: Sequence[Mapping[str, Any]]):
     grid = Table("metric", *(r["model"] for r in reports), title="turingbox bench score")
     grid.add_row("items scored", *(str(r["metrics"]["items"]) for r in reports))
     for label, key in ROWS:
-        grid.add_row(label, *(_number(r["metrics"].get(key), r["metrics"].get("ci95", {}).get(key))
-                              for r in reports))
+        grid.add_row(label, *(_number(r["metrics"].get(key) if r["metrics"]["items"] else None,
+                                      r["metrics"].get("ci95", {}).get(key)) for r in reports))
     grid.add_row("no response", *(str(len(r.get("missing", []))) for r in reports))
     grid.add_row("halting", *(_counts(r["metrics"]["halting"]) for r in reports))
     grid.add_row("first errors", *(_counts(r["metrics"]["errors"]) for r in reports))

@@ -1,6 +1,7 @@
 """`turingbox bench score`, `compare` and `noise`: reports, plots, and one clear message per fault."""
 
 import json
+import socket
 
 import pytest
 
@@ -104,6 +105,18 @@ def test_endpoint_run_scores_and_resumes(dataset, tmp_path, capsys):
         assert score(dataset, tmp_path / "run", *args) == 0
         assert len(server.requests) == 12
     assert "12 already in" in capsys.readouterr().err
+
+
+def test_an_endpoint_that_is_down_is_reported_and_nothing_is_scored(dataset, tmp_path, capsys):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert score(dataset, tmp_path / "run", "--endpoint", f"http://127.0.0.1:{port}/v1", "--model", "m",
+                 "--retries", "0", "--limit", "2") == 1
+    captured = capsys.readouterr()
+    assert "cannot reach" in captured.err and "rerun the same command to resume" in captured.err
+    assert "n/a" in captured.out
+    assert json.loads((tmp_path / "run" / "report.json").read_text())["metrics"]["items"] == 0
 
 
 def test_noise_writes_a_training_dataset(dataset, tmp_path, capsys):
