@@ -15,7 +15,7 @@ import math
 import networkx as nx
 
 from rasp.compiler import nodes as N
-from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
+from rasp.compiler.infer_values import MAX_TABLE, combination_bound, value_order
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
 NEEDED = "needed"
@@ -225,8 +225,7 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
 
 def _table_size(graph: nx.DiGraph, gid: str) -> float:
     varying = [a for a in graph.nodes[gid][LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
-    combos = combinations(graph, varying, FUSED_TABLE)
-    return math.inf if combos is None else len(combos)
+    return combination_bound(graph, varying)
 
 
 def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:

@@ -131,18 +131,36 @@ def _static_width_one(expr, args) -> bool:
     return False
 
 
-def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) -> list[tuple] | None:
-    """The value combinations `nodes` can take together (None: unknown or more than `limit`).
-
-    Means under the same selector are combined width by width; everything else as a product.
-    """
+def _groups(graph: nx.DiGraph, nodes: list[str]) -> list[list[int]]:
     groups: dict[object, list[int]] = {}
     for k, gid in enumerate(nodes):
         data = graph.nodes[gid]
         key = (data[N.ARGS][0], "mean") if data.get(BY_WIDTH) else k
         groups.setdefault(key, []).append(k)
+    return list(groups.values())
+
+
+def combination_bound(graph: nx.DiGraph, nodes: list[str]) -> float:
+    """An upper bound on how many value combinations `nodes` take together (inf: unknown)."""
+    size = 1.0
+    for members in _groups(graph, nodes):
+        data = [graph.nodes[nodes[k]] for k in members]
+        if len(members) > 1:
+            size *= 1 + sum(math.prod(len(d[BY_WIDTH][w]) for d in data) for w in data[0][BY_WIDTH] if w)
+        elif data[0].get(N.VALUES) is None:
+            return math.inf
+        else:
+            size *= len(data[0][N.VALUES])
+    return size
+
+
+def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) -> list[tuple] | None:
+    """The value combinations `nodes` can take together (None: unknown or more than `limit`).
+
+    Means under the same selector are combined width by width; everything else as a product.
+    """
     parts, size = [], 1
-    for members in groups.values():
+    for members in _groups(graph, nodes):
         data = [graph.nodes[nodes[k]] for k in members]
         if len(members) > 1:
             options = _shared_width(data, limit)
@@ -176,7 +194,10 @@ def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
             return None
         for combo in itertools.product(*sums):
             options.add(tuple(s if width == 1 else s * 1.0 / width for s in combo))
-    return sorted(options, key=lambda c: tuple(value_order(v) for v in c))
+    try:
+        return sorted(options)
+    except TypeError:  # a non-number default
+        return sorted(options, key=lambda c: tuple(value_order(v) for v in c))
 
 
 def _map_values(fn, combos: list[tuple], dialect: Dialect):

@@ -232,32 +232,19 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
                 direction[dim] = weights[k] * rank
     z = coordinates @ np.array(weights)
     order = np.argsort(z, kind="stable")
-    zs, outs = z[order], [outputs[k] for k in order]
-    tolerance = MERGE * max(1.0, float(np.abs(zs).max(initial=0.0)))
-    steps = []
-    for k in range(1, len(zs)):
-        if np.array_equal(outs[k], outs[k - 1]):
-            continue
-        if zs[k] - zs[k - 1] <= tolerance or np.abs(zs).max() / (zs[k] - zs[k - 1]) > PRECISION:
-            raise CompileError(
-                [
-                    (
-                        graph.nodes[gid][N.NAME],
-                        "two input combinations with different results "
-                        "are too close together for float64 to tell apart",
-                    )
-                ]
-            )
-        steps.append(k)
-    h = 2 * len(steps)
-    w_1, b_1, w_2 = np.zeros((d, h)), np.zeros(h), np.zeros((h, d))
-    for j, k in enumerate(steps):
-        slope = 2.0 / (zs[k] - zs[k - 1])
-        middle = (zs[k] + zs[k - 1]) / 2
-        for unit, shift in ((2 * j, 0.5), (2 * j + 1, -0.5)):
-            w_1[:, unit] = slope * direction
-            b_1[unit] = -slope * middle + shift
-        w_2[2 * j] = outs[k] - outs[k - 1]
-        w_2[2 * j + 1] = -(outs[k] - outs[k - 1])
-    b_2 = outs[0] if outs else np.zeros(d)
+    zs = z[order]
+    outs = np.array([outputs[k] for k in order]).reshape(len(order), d)
+    steps = np.flatnonzero(np.any(outs[1:] != outs[:-1], axis=1)) + 1
+    gaps = zs[steps] - zs[steps - 1]
+    scale = float(np.abs(zs).max(initial=0.0))
+    if len(steps) and (gaps.min() <= MERGE * max(1.0, scale) or scale / gaps.min() > PRECISION):
+        raise CompileError([(graph.nodes[gid][N.NAME], "two input combinations with different results "
+                             "are too close together for float64 to tell apart")])
+    slopes = 2.0 / gaps
+    middles = (zs[steps] + zs[steps - 1]) / 2
+    jumps = outs[steps] - outs[steps - 1]
+    w_1 = np.repeat(direction[:, None] * slopes[None, :], 2, axis=1)
+    b_1 = np.repeat(-slopes * middles, 2) + np.tile([0.5, -0.5], len(steps))
+    w_2 = np.repeat(jumps, 2, axis=0) * np.tile([1.0, -1.0], len(steps))[:, None]
+    b_2 = outs[0] if len(outs) else np.zeros(d)
     return MLPPlan(w_1, b_1, w_2, np.asarray(b_2, dtype=float))
