@@ -20,7 +20,9 @@ from rasp.embedding import (
     selector_width,
     tokens,
 )
+from rasp.encodings import check_encodings, encoding_problems
 from rasp.errors import (
+    EncodingError,
     RaspBudgetError,
     RaspError,
     RaspEvaluationError,
@@ -53,6 +55,7 @@ __all__ = [
     "ConstantSOp",
     "Dialect",
     "Encoding",
+    "EncodingError",
     "LinearSequenceMap",
     "Map",
     "RaspBudgetError",
@@ -79,7 +82,9 @@ __all__ = [
     "Session",
     "aggregate",
     "categorical",
+    "check_encodings",
     "draw_png",
+    "encoding_problems",
     "evaluate",
     "evaluate_all",
     "evaluate_traced",

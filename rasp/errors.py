@@ -65,6 +65,11 @@ class RaspTypeError(RaspRuntimeError, TypeError):
     """A value has the wrong type for an operation (averaging strings, mixing types in a sequence)."""
 
 
+class EncodingError(RaspTypeError):
+    """Values break tracr's encoding rules (numerical vs categorical); the message names every
+    offending s-op."""
+
+
 class RaspValueError(RaspRuntimeError):
     """A value is out of range for an operation (a missing dict key, an index past the end)."""
 

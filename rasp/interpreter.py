@@ -127,7 +127,8 @@ def evaluate_traced(node: Node, input: object, *, dialect: Dialect = ORIGINAL) -
     return Trace(node.display_name, tuple(snapshots), Outcome.HALTED, len(snapshots) - 1)
 
 
-def _where(node: Node) -> str:
+def where_defined(node: Node) -> str:
+    """The node's name (or operation) in quotes, with the line and column it was defined at if known."""
     name = f"'{node.name}'" if getattr(node, "name", "") else f"'{node.label}'"
     span = getattr(node, "span", None)
     return f"{name} (defined at line {span.line}, column {span.column})" if span else name
@@ -139,7 +140,7 @@ def _fail(
     kind: type[RaspRuntimeError] = RaspEvaluationError,
     report: Report = Report.UNEXPECTED,
 ) -> RaspRuntimeError:
-    where = _where(node)
+    where = where_defined(node)
     return kind(f"evaluation of {where} failed: {message}").failing(where, message, report)
 
 
