@@ -38,6 +38,7 @@ class StepperScreen(Screen):
         Binding("r", "reset", "Reset", id="reset"),
         Binding("i", "edit_input", "Input", id="input"),
         Binding("escape", "stop", "Stop", show=False, id="stop"),
+        Binding("o", "open", "Open", show=False, id="open"),
         Binding("f1,question_mark", "help", "Help", key_display="F1", id="help"),
     ]
 
@@ -174,6 +175,15 @@ class StepperScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.all_bindings()))
+
+    def action_open(self) -> None:
+        """Back to the file picker (or to a new one when the app started on a file)."""
+        self.stepper.stop()
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if isinstance(below, PickerScreen):
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(PickerScreen(self.app.examples, max_steps=self.stepper.max_steps))
 
     def all_bindings(self) -> list[Binding]:
         """The keys of the screen, of the view (pan, zoom) and of the app."""

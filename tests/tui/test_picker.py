@@ -34,6 +34,19 @@ async def test_opens_a_file_and_runs_it():
         await pilot.press("c")
         await settle(pilot)
         assert app.screen.stepper.position == 6
+        await pilot.press("o")
+        assert isinstance(app.screen, PickerScreen)
+        await _open(pilot, PICKER_FILES / "tag" / "collatz.tag")
+        assert app.screen.source.title == "collatz.tag"
+
+
+async def test_open_from_a_file_started_stepper():
+    app = make_app(PICKER_FILES / "bb2.bb", examples=PICKER_FILES)
+    async with app.run_test() as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, PickerScreen)
+        await _open(pilot, PICKER_FILES / "bb2.bb")
+        assert isinstance(app.screen, StepperScreen)
 
 
 async def test_reports_a_bad_file_with_its_location():

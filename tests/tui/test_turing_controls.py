@@ -307,3 +307,19 @@ async def test_a_machine_error_stops_the_run_not_the_app():
         await pilot.press("right")
         assert position(app) == 2
         assert any("symbol '?'" in n.message for n in app._notifications)
+
+
+async def test_morphett_file_breakpoints_are_honoured(tmp_path):
+    program = tmp_path / "flip.txt"
+    program.write_text("; flips bits to the right; the rule for 1 carries a breakpoint\n"
+                       "0 0 1 r 0\n0 1 0 r 0 !\n0 _ _ * halt\n")
+    app = make_app(program, input="0010")
+    async with app.run_test() as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        assert position(app) == 3
+        assert "breakpoint ! on rule 0 1 -> 0 R 0" in status(app)
+        await pilot.press("c")
+        await settle(pilot)
+        assert position(app) == 5
+        assert "HALTED" in status(app)
