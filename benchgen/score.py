@@ -14,7 +14,7 @@ from typing import Any
 
 from benchgen.item import Item
 from benchgen.parsers import MAX_ANSWER_CHARS, Mode, gold_states, parse_answer
-from benchgen.successors import queue_rules
+from benchgen.successors import successor_for
 from benchgen.taxonomy import classify, similarity, tokens
 
 
@@ -55,20 +55,20 @@ def score_item(item: Item, answer: str, mode: Mode = "robust", *, finish_reason:
     correct = tuple(p == g for p, g in zip(predicted, gold, strict=True))
     first_error = next((i for i, ok in enumerate(correct) if not ok), None)
     cut_off = finish_reason == "length"
-    rules = queue_rules(item.metadata)
+    successor = successor_for(item.metadata)
     kind = None
     if first_error is not None:
         alternatives = None
-        if rules is not None and first_error > 0:
-            alternatives = rules.alternatives(tokens(gold[first_error - 1]))
+        if successor is not None and first_error > 0:
+            alternatives = successor.alternatives(tokens(gold[first_error - 1]))
         kind = classify(predicted[first_error], gold[first_error], alternatives,
                         cut_off and first_error >= len(shown))
     one_step = None
-    if rules is not None:
+    if successor is not None:
         # a transition between two right states is right; only the others need the machine
         judged = [(a, b, ok and next_ok) for a, b, ok, next_ok
                   in zip(predicted, predicted[1:], correct, correct[1:], strict=False) if a is not None]
-        one_step = (sum(ok or rules.next_state(a) == b for a, b, ok in judged), len(judged))
+        one_step = (sum(ok or successor.next_state(a) == b for a, b, ok in judged), len(judged))
     gold_halted = bool(item.metadata.get("halted"))
     extra = max(0, len(shown) - len(gold))
     if parsed.halted is not None and parsed.halted and len(shown) < len(gold):

@@ -1,18 +1,23 @@
-"""Provides the one-step successor of a written state for queue tasks (TMBench, tag and lag systems).
+"""Provides the one-step successor of a written state: queue tasks (TMBench, tag and lag systems)
+and Turing-machine tasks (turing, arith).
 
 The scorer uses it to judge each step from the model's own previous state (one slip does not zero
-every later step) and to recognise a wrong rule or a wrong deletion count in the error taxonomy.
+every later step) and, for queues, to recognise a wrong rule or deletion count in the error taxonomy.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from benchgen.cot.rule_steps import EMPTY
+from machines.core import Outcome
 from machines.errors import MachineSyntaxError
+from machines.formats import load_text
 from machines.tag.tag import parse_word, render_word
+from machines.turing.machine import TMConfig, TuringMachine
 
 Word = tuple[str, ...]
 
@@ -75,4 +80,47 @@ def queue_rules(metadata: Mapping[str, Any]) -> QueueRules | None:
             rules[tuple(window.split())] = () if word.strip() == EMPTY else tuple(word.split())
         width = len(next(iter(rules))) if rules else 1
         return QueueRules(width, metadata["m"] if task == "tag" else 1, rules)
+    return None
+
+
+class Successor(Protocol):
+    def next_state(self, state: str) -> str | None: ...
+    def alternatives(self, queue: Word) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TMRules:
+    """A Turing machine stepping configurations written as `TMConfig.render` text."""
+
+    machine: TuringMachine
+
+    def next_state(self, state: str) -> str | None:
+        """The configuration after one step, or None when halted or unreadable."""
+        try:
+            config = TMConfig.parse(state)
+            if self.machine.classify(config) is not Outcome.RUNNING:
+                return None
+            return self.machine.step(config)[0].render()
+        except (MachineSyntaxError, ValueError, KeyError):
+            return None
+
+    def alternatives(self, queue: Word) -> dict[str, str]:
+        return {}
+
+
+@functools.lru_cache(maxsize=256)
+def _turing_machine(rules: str, blank: str, tapes: int) -> TuringMachine:
+    body, _, halts = rules.rpartition("\nhalt states: ")
+    text = f"{body}\nblank: {blank}\ntapes: {tapes}" + ("" if halts == "(none)" else f"\nhalt: {halts}")
+    return load_text(text, format="tm").machine
+
+
+def successor_for(metadata: Mapping[str, Any]) -> Successor | None:
+    """The one-step successor of an item's machine, or None where the task has none here."""
+    rules = queue_rules(metadata)
+    if rules is not None:
+        return rules
+    if metadata.get("task") in ("turing", "arith"):
+        tapes = len(metadata["window_starts"])
+        return TMRules(_turing_machine(metadata["machine"], metadata["blank"], tapes))
     return None

@@ -9,6 +9,7 @@ from benchgen.metrics import bootstrap, step_matrix, summarize, tmbench_metrics
 from benchgen.registry import create_dataset
 from benchgen.responses import match, read_responses
 from benchgen.score import ItemScore, score_all, score_answer, score_item
+from machines.turing.machine import TMConfig
 from tests.common.paths import shared
 
 # Per-step denominators N_i of TMBench's published 100 instances (reference, section 1.7).
@@ -78,6 +79,20 @@ def test_one_step_accuracy_forgives_a_slip_that_gold_accuracy_does_not():
     right, judged = score.one_step
     assert judged == len(wrong) - 1 and right == judged - 1
     assert 0 < score.credit < 1
+
+
+def test_one_step_accuracy_of_turing_machine_answers():
+    item = create_dataset("turing", size=1, seed=3, max_steps=12)[0]
+    states = item.metadata["states"]
+    assert len(states) > 3
+    first = TMConfig.parse(states[1])
+    # a wrong state name at step 1 that no rule knows: that step and the next transition are wrong
+    wrong = states[1].replace(first.state, "Q9", 1)
+    answer = item.cot.replace(f"Configuration: {states[1]}", f"Configuration: {wrong}", 1)
+    score = score_item(item, answer)
+    assert score.first_error == 1 and score.error_kind == "state"
+    right, judged = score.one_step
+    assert judged == len(states) - 1 and right == judged - 2
 
 
 def test_halting_is_judged():
