@@ -37,9 +37,8 @@ class MLP:
     b_2: np.ndarray  # [D]
 
 
-def _support(mlp: MLP) -> tuple[np.ndarray, np.ndarray]:
-    """The residual dimensions an MLP reads and writes (the same product, without the zero rows)."""
-    return np.flatnonzero(np.abs(mlp.w_1).sum(axis=1)), np.flatnonzero(np.abs(mlp.w_2).sum(axis=0))
+def _is_identity(matrix: np.ndarray) -> bool:
+    return matrix.shape[0] == matrix.shape[1] and np.array_equal(matrix, np.eye(len(matrix)))
 
 
 @dataclass(frozen=True)
@@ -130,20 +129,47 @@ class CompiledModel:
             if layer.heads:
                 update = np.zeros_like(x)
                 for head in layer.heads:
-                    logits = np.matmul(x @ head.w_q, (x @ head.w_k).transpose(0, 2, 1)) + blocked
+                    q_rows, k_rows, v_rows = self._support(head)
+                    queries = (
+                        x[..., q_rows]
+                        if _is_identity(head.w_q[q_rows])
+                        else x[..., q_rows] @ head.w_q[q_rows]
+                    )
+                    keys = x[..., k_rows] @ head.w_k[k_rows]
+                    logits = np.matmul(queries, keys.transpose(0, 2, 1)) + blocked
                     logits -= logits.max(axis=-1, keepdims=True)
                     weights = np.exp(logits)
                     weights /= weights.sum(axis=-1, keepdims=True)
-                    update += (weights @ (x @ head.w_v)) @ head.w_o
+                    values = (
+                        x[..., v_rows]
+                        if _is_identity(head.w_v[v_rows])
+                        else x[..., v_rows] @ head.w_v[v_rows]
+                    )
+                    update += (weights @ values) @ head.w_o
                 x = x + update
             if layer.mlp:
-                reads, writes = _support(layer.mlp)
+                reads, writes = self._support(layer.mlp)
                 flat = x.reshape(-1, x.shape[-1])
                 hidden = np.maximum(flat[:, reads] @ layer.mlp.w_1[reads] + layer.mlp.b_1, 0.0)
                 flat = flat + layer.mlp.b_2
                 flat[:, writes] += hidden @ layer.mlp.w_2[:, writes]
                 x = flat.reshape(x.shape)
         return x
+
+    def _support(self, block: Head | MLP) -> tuple[np.ndarray, ...]:
+        """The residual dimensions a block reads (and an MLP writes): the same products without the
+        zero rows, cached per block."""
+        cache = self.notes.setdefault("support", {})
+        if id(block) not in cache:
+
+            def rows(m: np.ndarray) -> np.ndarray:
+                return np.flatnonzero(np.abs(m).sum(axis=1))
+
+            if isinstance(block, Head):
+                cache[id(block)] = (rows(block.w_q), rows(block.w_k), rows(block.w_v))
+            else:
+                cache[id(block)] = (rows(block.w_1), rows(block.w_2.T))
+        return cache[id(block)]
 
     def decode(self, residual: np.ndarray, name: str | None = None) -> list[list]:
         """The values of s-op `name` (default: the output) per input and position, BOS left out."""
