@@ -7,6 +7,7 @@ with messages, so the screen never freezes.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -174,6 +175,9 @@ class Stepper(Widget):
                         reason = reason or f"cycle: step {step} repeats step {history.cycle_start}"
                 if reason:
                     break
+            # The history only grows during a run, and full collections over it stall every thread
+            # (the screen too) for hundreds of ms: move what exists now out of the collector's sight.
+            gc.freeze()
             if not self._settle(worker, step, "" if reason == "arrived" else reason, final=bool(reason)):
                 return
             if paced and not reason:
