@@ -46,7 +46,8 @@ class Layout:
             self.index[gid] = {}
             for value in data[N.VALUES]:
                 self.index[gid][value] = len(self.labels)
-                self.labels.append(f"{data[N.NAME]}:{value}")
+                shown = f"{value:.10g}" if isinstance(value, float) else value
+                self.labels.append(f"{data[N.NAME]}:{shown}")
             self.dims[gid] = list(self.index[gid].values())
         if problems:
             raise CompileError(problems)

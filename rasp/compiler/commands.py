@@ -42,6 +42,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="inputs checked when there are too many to check all (default 200)",
     )
     compile_.add_argument("--dims", action="store_true", help="print what each residual dimension holds")
+    compile_.add_argument("--png", help="draw the residual stream on --input as a PNG heat map")
+    compile_.add_argument(
+        "--input", help="the input --png draws: characters or a JSON list (default: the vocabulary)"
+    )
     _common(compile_)
     compile_.set_defaults(handler=compile_command)
 
@@ -84,6 +88,12 @@ def compile_command(args: argparse.Namespace) -> int:
     if args.out:
         write_bytes(Path(args.out), model.to_npz())
         print(f"wrote {args.out}")
+    if args.png:
+        from rasp.compiler.pictures import residual_png
+
+        shown = list(parse_input(args.input)) if args.input else list(vocab)[: args.max_len]
+        write_bytes(Path(args.png), residual_png(model, shown))
+        print(f"wrote {args.png}")
     return 0 if result.ok else 1
 
 

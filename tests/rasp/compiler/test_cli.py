@@ -28,6 +28,15 @@ def test_compile_prints_size_and_check_and_saves_npz(tmp_path, capsys):
     assert "labels" in np.load(out).files
 
 
+def test_compile_draws_the_residual_stream(tmp_path, capsys):
+    picture = tmp_path / "frac_prevs.png"
+    source = str(EXAMPLES / "rasp" / "frac_prevs.rasp")
+    status = main(["rasp", "compile", source, "--vocab", "hel", "--max-len", "4", "--png", str(picture),
+                   "--input", "hell"])
+    assert status == 0 and picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"wrote {picture}" in capsys.readouterr().out
+
+
 def test_compile_sop_and_json_vocab(capsys):
     status = main(
         [
