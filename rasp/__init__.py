@@ -23,6 +23,7 @@ from rasp.embedding import (
 from rasp.encodings import check_encodings, encoding_problems
 from rasp.errors import (
     EncodingError,
+    GraphSourceError,
     RaspBudgetError,
     RaspError,
     RaspEvaluationError,
@@ -34,6 +35,7 @@ from rasp.errors import (
     RaspValueError,
     ReservedNameError,
 )
+from rasp.graph_source import graph_to_source
 from rasp.interpreter import RaspFrame, evaluate, evaluate_all, evaluate_traced
 from rasp.parser import SYNTAX_ERRORS, parse, parse_expression
 from rasp.printer import to_source
@@ -56,6 +58,7 @@ __all__ = [
     "Dialect",
     "Encoding",
     "EncodingError",
+    "GraphSourceError",
     "LinearSequenceMap",
     "Map",
     "RaspBudgetError",
@@ -89,6 +92,7 @@ __all__ = [
     "evaluate_all",
     "evaluate_traced",
     "flow_graph",
+    "graph_to_source",
     "indices",
     "infer_value_sets",
     "length",

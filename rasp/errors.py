@@ -74,6 +74,11 @@ class RaspValueError(RaspRuntimeError):
     """A value is out of range for an operation (a missing dict key, an index past the end)."""
 
 
+class GraphSourceError(RaspValueError):
+    """A computation graph has a part with no RASP source (a custom select predicate, a max/min
+    aggregate, a value with no RASP literal, a lookup table that would be too large)."""
+
+
 class RaspLoadError(RaspRuntimeError):
     """`load` cannot find or read its file."""
 

@@ -43,7 +43,8 @@ def _at_least(expr: s.Expr, level: int) -> str:
     return text if _level(expr) >= level else f"({text})"
 
 
-def _float(value: float) -> str:
+def float_literal(value: float) -> str:
+    """A float as a RASP literal that reads back as the same float (digits, a dot, digits)."""
     text = np.format_float_positional(value, trim="-")
     return text if "." in text else text + ".0"
 
@@ -56,7 +57,7 @@ def expression(expr: s.Expr) -> str:
         case s.Int(value=value):
             return str(value)
         case s.Float(value=value):
-            return _float(value)
+            return float_literal(value)
         case s.String(value=value):
             return f'"{value}"'
         case s.ListLit(items=items):
