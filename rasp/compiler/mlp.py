@@ -10,6 +10,7 @@ gap requires and no steeper (reference §7.3).
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -103,7 +104,47 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
             return _additive(graph, gid, varying, parts, layout, d)
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
-    return _staircase(graph, gid, varying, rows, outputs, layout, d)
+    staircase = _staircase(graph, gid, varying, rows, outputs, layout, d)
+    if len(varying) == 2 and len(numeric) == 1:
+        tents = _tents(graph, varying, numeric[0], rows, results, outputs, layout, d)
+        if tents is not None and tents.w_1.shape[1] < staircase.w_1.shape[1]:
+            return tents
+    return staircase
+
+
+def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> MLPPlan | None:
+    """f(x, c) of a numerical x and a one-hot c as 'tents' over x: one per (result, k-th x giving
+    it), centred at that x, the centre picked by c through the one-hot weights (far away where c
+    never gives that result). Hidden units: three per tent; cheaper than a staircase over every
+    (x, c) when f has few results, as `length - indices` has."""
+    x_at = varying.index(number)
+    c_at = 1 - x_at
+    category = varying[c_at]
+    xs = sorted({float(r[x_at]) for r in rows})
+    if len(xs) < 2:
+        return None
+    gap = min(b - a for a, b in itertools.pairwise(xs))
+    if gap <= MERGE * max(1.0, abs(xs[0]), abs(xs[-1])):
+        return None
+    slope, far = 4.0 / gap, xs[-1] + 2 * (xs[-1] - xs[0]) + 1.0
+    preimages: dict[object, dict[object, list[float]]] = {}
+    encodings: dict[object, np.ndarray] = {}
+    for row, result, out in zip(rows, results, outputs, strict=True):
+        preimages.setdefault(result, {}).setdefault(row[c_at], []).append(float(row[x_at]))
+        encodings[result] = out
+    tents = [(result, k) for result, by_c in preimages.items() for k in range(max(map(len, by_c.values())))]
+    h = 3 * len(tents)
+    w_1, b_1, w_2 = np.zeros((d, h)), np.tile([1.0, 0.0, -1.0], len(tents)), np.zeros((h, d))
+    x_dim = layout.dims[number][0]
+    for t, (result, k) in enumerate(tents):
+        units = slice(3 * t, 3 * t + 3)
+        w_1[x_dim, units] = slope
+        for value, dim in layout.index[category].items():
+            points = sorted(preimages[result].get(value, []))
+            centre = points[k] if k < len(points) else far
+            w_1[dim, units] = -slope * centre
+        w_2[units] = np.outer([1.0, -2.0, 1.0], encodings[result])
+    return MLPPlan(w_1, b_1, w_2, np.zeros(d))
 
 
 def _separate(varying, rows, results) -> tuple[float, list[dict]] | None:
