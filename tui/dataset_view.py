@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from benchgen.item import Item
+from benchgen.parsers import parse_answer
 from benchgen.responses import Response
 from benchgen.score import ItemScore, score_item
 from tui.view import Lines
@@ -91,6 +92,7 @@ class ItemScreen(Screen):
         self.response = response
         self.item_score = score
         self.states: list[str] = [str(s) for s in item.metadata.get("states", ())]
+        self.shown: list[str | None] = []
         self.position = 0
 
     def compose(self) -> ComposeResult:
@@ -108,19 +110,26 @@ class ItemScreen(Screen):
         self.title = f"item {self.item.id[:12]}"
         self.sub_title = str(self.item.metadata.get("task", ""))
         table = self.query_one("#gold", DataTable)
-        table.add_columns("step", "model", "gold state")
+        table.add_columns("step", "", "gold state")
         correct = self.item_score.correct if self.item_score else ()
         first = self.item_score.first_error if self.item_score else None
+        self.shown = shown = self._model_states()
         for step, state in enumerate(self.states):
             mark = "" if step >= len(correct) else "✓" if correct[step] else "✗"
             style = "bold red" if step == first else ""
             table.add_row(Text(str(step), style=style), Text(mark, style=style), Text(state, style=style))
         answer = Text("(no response)" if self.response is None or self.response.text is None
                       else self.response.text)
-        if first is not None and first < len(self.states):
-            answer.highlight_words([self.states[first]], style="bold green")
+        if first is not None and first < len(shown) and shown[first]:
+            answer.highlight_words([shown[first]], style="bold red reverse")
         self.query_one("#answer", Lines).update(answer)
         self.redraw()
+
+    def _model_states(self) -> list[str | None]:
+        """The states benchgen's parser reads in the model's answer, one per step (None: unreadable)."""
+        if self.response is None or self.response.text is None:
+            return []
+        return [None if s is None else str(s) for s in parse_answer(self.response.text, self.item).states]
 
     def redraw(self) -> None:
         """Moves the cursor to the current step and writes the status bar."""
@@ -133,6 +142,10 @@ class ItemScreen(Screen):
             parts.append("the answer follows the exact trace")
         else:
             parts.append(f"first divergence at step {score.first_error} ({score.error_kind})")
+        if score is not None and self.position < len(self.states):
+            model = self.shown[self.position] if self.position < len(self.shown) else None
+            if model != self.states[self.position]:
+                parts.append("model wrote nothing here" if model is None else f"model wrote {model!r} here")
         if score is not None:
             verdict = "right" if score.final_correct else "wrong"
             parts.append(f"final answer {verdict} · halting {score.halting}")

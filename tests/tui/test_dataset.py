@@ -45,6 +45,7 @@ async def test_steps_through_an_item_and_jumps_to_the_divergence(files):
         assert app.screen.position == 2
         status = app.screen.query_one("#status").text.plain
         assert "first divergence at step 2" in status
+        assert f"model wrote {'Q' + items[0].metadata['states'][2][1:]!r} here" in status
         await pilot.press("escape")
         assert isinstance(app.screen, DatasetScreen)
 
