@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui.errors import TuiError
 from tui.screens import PickerScreen, StepperScreen
 from tui.source import DEFAULT_MAX_STEPS, Source, load_source
 
@@ -74,7 +75,10 @@ def make_app(path: str | Path | None = None, *, machine: Any = None, input: Any 
         source = load_source(path, format=format, input=input)
     else:
         source = None
-    return TuringboxApp(source, examples=Path(examples) if examples else EXAMPLES, max_steps=max_steps)
+    folder = Path(examples) if examples else EXAMPLES
+    if source is None and not folder.is_dir():
+        raise TuiError(f"examples folder {str(folder)!r} does not exist: give a FILE or --examples DIR")
+    return TuringboxApp(source, examples=folder, max_steps=max_steps)
 
 
 async def screenshot(app: TuringboxApp, keys: list[str], *, size: tuple[int, int] = (100, 30)) -> str:

@@ -90,6 +90,8 @@ class StepperScreen(Screen):
         if history.cycle_start is not None:
             period = history.cycle_end - history.cycle_start
             parts.append(f"cycle: step {history.cycle_end} = step {history.cycle_start} (period {period})")
+        if history.cycle_checked_to is not None:
+            parts.append(f"cycles checked to step {history.cycle_checked_to:,}")
         if step is not None:
             parts.append(f"running… at step {step}")
         elif stepper.playing:

@@ -42,3 +42,8 @@ def test_bad_size_is_a_usage_error(capsys):
     with pytest.raises(SystemExit):
         main(["tui", "x.tm", "--screenshot", "x.svg", "--size", "huge"])
     assert "is not COLUMNSxROWS" in capsys.readouterr().err
+
+
+def test_picker_without_an_examples_folder(capsys, tmp_path):
+    assert main(["tui", "--examples", str(tmp_path / "absent")]) == 2
+    assert "does not exist: give a FILE or --examples DIR" in capsys.readouterr().err
