@@ -39,6 +39,8 @@ def render_word(word: Sequence[str]) -> str:
 def parse_word(text: str) -> Word:
     """Reads a word: '[a bb c]' (symbols between brackets), 'a bb c' (whitespace-separated
     symbols) or 'abc' (one symbol per character). Inverse of `render_word`."""
+    if _NOT_IN_SYMBOL.search(text) is None:  # the common 'abc': every character is a valid symbol
+        return tuple(text)
     body = text.strip()
     if body.startswith("[") or body.endswith("]"):
         if not (body.startswith("[") and body.endswith("]")):
