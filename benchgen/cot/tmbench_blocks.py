@@ -21,11 +21,14 @@ HALT = " <halt>"
 
 @dataclass(frozen=True, slots=True)
 class QueueTrace:
-    """The queues of a run (step 0 first), its deletion number m, productions, and whether it halted."""
+    """The queues of a run (step 0 first), its deletion number m, productions, and whether it halted.
 
-    states: tuple[tuple[str, ...], ...]
+    Queues and words are sequences of symbols: tuples, or strings of one-character symbols.
+    """
+
+    states: tuple[Sequence[str], ...]
     m: int
-    productions: Mapping[str, tuple[str, ...]]
+    productions: Mapping[str, Sequence[str]]
     halted: bool
 
 
@@ -36,14 +39,22 @@ def queue_text(queue: Sequence[str]) -> str:
 
 def render(trace: QueueTrace) -> str:
     """The step blocks of `trace`, separated by blank lines, with no trailing newline."""
+    # Each queue is spaced out once, and what a step removes is cut from its spaced text: this is
+    # the hot path of big datasets.
     states, m = trace.states, trace.m
-    shown = [" ".join(q) for q in states]  # each queue is written once (the hot path of big datasets)
-    appended = {symbol: " ".join(word) for symbol, word in trace.productions.items()}
+    if all(isinstance(q, str) for q in states):  # one-character symbols: 'ABC'.replace gives ' A B C '
+        shown = [q.replace("", " ")[1:-1] for q in states]
+        removed = [text[: 2 * m - 1] for text in shown[:-1]]
+    else:
+        shown = [" ".join(q) for q in states]
+        removed = [" ".join(q[:m]) for q in states[:-1]]
+    # A block's head and action lines up to the removed symbols depend on its head symbol alone.
+    heads = {symbol: f"   - Head Symbol: {symbol}\n   - Action: Append {' '.join(word)} to the end of the "
+             "queue. Remove " for symbol, word in trace.productions.items()}
     blocks = [f"### step 0:\n   - Action: Init\n   - Queue State: [{shown[0]}]"]
-    blocks += [f"### step {i}:\n   - Head Symbol: {states[i - 1][0]}\n"
-               f"   - Action: Append {appended[states[i - 1][0]]} to the end of the queue. "
-               f"Remove {' '.join(states[i - 1][:m])} from the head.\n"
-               f"   - Queue State: [{shown[i]}]" for i in range(1, len(states))]
+    steps = enumerate(zip(states[:-1], removed, shown[1:], strict=True), 1)
+    blocks += [f"### step {i}:\n{heads[before[0]]}{cut} from the head.\n   - Queue State: [{after}]"
+               for i, (before, cut, after) in steps]
     if trace.halted:
         blocks[-1] += HALT
     return "\n\n".join(blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 _INTRO = (
@@ -61,6 +62,11 @@ Simulation steps:
 def tmbench_prompt(m: int, rule: Mapping[str, str], init: Sequence[str], steps: int) -> str:
     """The prompt for one instance: alphabet as the sorted rule keys, rules in their own order."""
     rules = "".join(f"{symbol} : {' '.join(production)}\n" for symbol, production in rule.items())
-    return (_INTRO.format(steps=steps) + _RULES_AND_EXAMPLE
-            + f"m: {m}\nAlphabet: {{{', '.join(sorted(rule))}}}\nInit: [{' '.join(init)}]\n"
+    return (_preamble(steps) + f"m: {m}\nAlphabet: {{{', '.join(sorted(rule))}}}\nInit: [{' '.join(init)}]\n"
             + f"Transition Rules:\n{rules}Simulation steps:\n")
+
+
+@functools.cache
+def _preamble(steps: int) -> str:
+    """The instructions and the worked example, the same for every instance of a dataset."""
+    return _INTRO.format(steps=steps) + _RULES_AND_EXAMPLE

@@ -25,6 +25,20 @@ def test_parse_inverts_render(m, words, init, steps):
 @settings(max_examples=40)
 @given(m=st.integers(1, 3), words=st.lists(st.text(SYMBOLS, max_size=4), min_size=4, max_size=4),
        init=st.text(SYMBOLS, min_size=1, max_size=8), steps=st.integers(1, 25))
+def test_queues_as_strings_render_as_queues_as_tuples(m, words, init, steps):
+    system = TagSystem(m, dict(zip(SYMBOLS, words, strict=True)))
+    trace = run(system, init, max_steps=steps)
+    halted = trace.outcome is Outcome.HALTED
+    as_tuples = tmbench_blocks.QueueTrace(tuple(c.queue for c in trace.configs), m, system.productions,
+                                          halted)
+    as_strings = tmbench_blocks.QueueTrace(tuple(c.render() for c in trace.configs), m,
+                                           dict(zip(SYMBOLS, words, strict=True)), halted)
+    assert tmbench_blocks.render(as_strings) == tmbench_blocks.render(as_tuples)
+
+
+@settings(max_examples=40)
+@given(m=st.integers(1, 3), words=st.lists(st.text(SYMBOLS, max_size=4), min_size=4, max_size=4),
+       init=st.text(SYMBOLS, min_size=1, max_size=8), steps=st.integers(1, 25))
 def test_rule_steps_parse_inverts_render(m, words, init, steps):
     system = TagSystem(m, dict(zip(SYMBOLS, words, strict=True)))
     trace = run(system, init, max_steps=steps)
