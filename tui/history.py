@@ -61,6 +61,7 @@ class History:
         self._exhausted = False
         self._checkpoints: list[Snapshot] = [first]
         self._recent: OrderedDict[int, Snapshot] = OrderedDict({0: first})
+        self.detect_cycles = detect_cycles
         self._seen: dict[Hashable, int] | None = {first.config: 0} if detect_cycles else None
         self.cycle_start: int | None = None
         """The earlier step that the configuration at `cycle_end` repeats, once a cycle is seen."""
@@ -88,8 +89,9 @@ class History:
 
     @property
     def cycle_checked_to(self) -> int | None:
-        """The last step covered by cycle detection, or None while every step is covered."""
-        return None if self._seen is not None else self._cycle_memory
+        """The last step covered by cycle detection, when it stopped short of the frontier."""
+        gave_up = self._seen is None and self.detect_cycles and self.cycle_start is None
+        return self._cycle_memory if gave_up else None
 
     def outcome_at(self, step: int) -> Outcome:
         """RUNNING before the last step; the run's outcome at it."""

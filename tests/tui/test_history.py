@@ -85,3 +85,10 @@ def test_a_machine_error_ends_the_run_and_is_raised_again():
     assert history.get(1).step == 1
     with pytest.raises(InvalidInputError):
         history.get(3)
+
+
+def test_cycle_detection_can_be_off():
+    history = History(SWEEPER, "", max_steps=100, detect_cycles=False)
+    assert history.get(10).step == 10
+    assert history.cycle_start is None and history.cycle_checked_to is None
+    assert history.outcome is Outcome.RUNNING
