@@ -61,6 +61,10 @@ class StepperScreen(Screen):
         yield self.stepper
 
     def on_mount(self) -> None:
+        self.describe()
+
+    def describe(self) -> None:
+        """Titles the screen with the source and its input, and draws the current snapshot."""
         self.title = self.source.title
         text = self.view_class.input_text(self.source.input)
         shown = repr(text) if len(text) <= 24 else f"of {len(text)} characters"
@@ -173,7 +177,7 @@ class StepperScreen(Screen):
         self.stepper.restart(self.source.machine, input)
         self.source = Source(self.source.machine, input, self.source.title)
         self.reason = ""
-        self.on_mount()
+        self.describe()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.all_bindings()))
