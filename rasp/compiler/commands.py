@@ -104,7 +104,15 @@ def tm_command(args: argparse.Namespace) -> int:
 
     loaded = load_text(read_text(args.file), path=args.file)
     input = args.input if args.input is not None else (loaded.input or "")
-    result = run_in_transformer(loaded.machine, input, max_steps=args.max_steps)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("transformer steps", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = run_in_transformer(loaded.machine, input, max_steps=args.max_steps, on_step=advance)
     if not args.quiet:
         for step, tape in enumerate(result.transformer):
             print(f"{step:5}  {render_tape(tape)}")

@@ -9,6 +9,7 @@ The tape window is the span of cells the engine's own run visits, so the head ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from machines.core import Outcome, run
@@ -107,9 +108,16 @@ class TransformerRun:
         return None
 
 
-def run_in_transformer(machine: TuringMachine, input: object = "", *, max_steps: int) -> TransformerRun:
+def run_in_transformer(
+    machine: TuringMachine,
+    input: object = "",
+    *,
+    max_steps: int,
+    on_step: Callable[[int, int], None] | None = None,
+) -> TransformerRun:
     """Runs `machine` for at most `max_steps` steps in the engine and, on the same window, as the
-    compiled step applied to its own output; returns both tapes at every step."""
+    compiled step applied to its own output; returns both tapes at every step. `on_step(done,
+    total)` is called after each transformer step (for progress displays)."""
     _check(machine)
     trace = run(machine, input, max_steps=max_steps)
     configs = [s.config for s in trace.snapshots]
@@ -120,9 +128,11 @@ def run_in_transformer(machine: TuringMachine, input: object = "", *, max_steps:
     engine = [tuple(window_tokens(machine, c, start, width)) for c in configs]
     tape = list(engine[0])
     transformer = [tuple(tape)]
-    for _ in range(len(configs) - 1):
+    for step in range(1, len(configs)):
         tape = model.run([tape])[0]
         transformer.append(tuple(tape))
+        if on_step is not None:
+            on_step(step, len(configs) - 1)
     return TransformerRun(model, start, tuple(engine), tuple(transformer), trace.outcome)
 
 
