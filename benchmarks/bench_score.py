@@ -1,6 +1,6 @@
 """Benchmark of benchgen scoring: 100,000 TMBench responses parsed, scored and summarised.
 
-    .venv/bin/python benchmarks/bench_score.py [--responses 100000] [--distinct 5000] [--workers 2]
+    .venv/bin/python benchmarks/bench_score.py [--responses 100000] [--distinct 5000] [--workers 1]
 
 Responses are a mix of the oracle (40%), static noise (30%) and dynamic noise (30%) at rate 0.03 on
 `--distinct` TMBench items (indexed sampler), repeated up to `--responses`. Timed: robust parsing,
@@ -56,7 +56,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=100_000)
     parser.add_argument("--distinct", type=int, default=5_000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     console = Console()
     dataset = create_dataset("tmbench", size=args.distinct, seed=7, sampler="indexed")
