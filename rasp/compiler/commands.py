@@ -104,9 +104,10 @@ def tm_command(args: argparse.Namespace) -> int:
 
     loaded = load_text(read_text(args.file), path=args.file)
     input = args.input if args.input is not None else (loaded.input or "")
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as progress:
+    with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("transformer steps", total=None)
 
         def advance(done: int, total: int) -> None:
