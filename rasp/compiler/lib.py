@@ -134,6 +134,13 @@ def make_nary_sequencemap(f: Callable, *sops: SOp) -> SOp:
     return MapNode(f, tuple(sops), op="nary_sequencemap", name="nary_sequencemap")
 
 
+def make_sum(selector, sop: SOp) -> SOp:
+    """The sum of `sop` over the selected keys: the mean times the selector's width (0 when none)."""
+    mean = numerical(Aggregate(selector, sop, default=0, name="mean"))
+    width = SelectorWidth(selector, name="width")
+    return numerical(SequenceMap(lambda m, w: m * w if w else 0, mean, width, name="sum"))
+
+
 @dataclass(frozen=True)
 class LibraryProgram:
     """A library program, the vocabulary tracr's measurements used, and a builder per max length."""

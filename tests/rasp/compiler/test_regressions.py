@@ -4,7 +4,7 @@ import pytest
 
 from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
-from rasp.compiler.lib import make_frac_prevs, make_length, make_shuffle_dyck, shift_by
+from rasp.compiler.lib import make_frac_prevs, make_length, make_shuffle_dyck, make_sum, shift_by
 from rasp.dialect import TRACR
 from rasp.embedding import Aggregate, Map, Select, SelectorWidth, SequenceMap, indices, numerical, tokens
 from rasp.sops import Comparison, Tokens
@@ -101,3 +101,11 @@ def test_max_and_min_aggregates(reduction, expected):
     model = compile_program(program, [1, 2, 3, 4], 4)
     assert model.run([[3, 1, 2, 4]]) == [expected]
     assert check_compiled(model).ok
+
+
+def test_sum_aggregate_is_exact():
+    # tracr issue #6: a sum needs 'multiply by length first', slow and imprecise
+    program = make_sum(Select(indices, indices, Comparison.LEQ), INTS)
+    model = compile_program(program, [1, 2, 5], 12, values="abstract")
+    assert model.run([[5, 1, 2, 5, 5, 1, 2, 5, 5, 1, 2, 5]]) == [[5, 6, 8, 13, 18, 19, 21, 26, 31, 32, 34, 39]]
+    assert check_compiled(model, samples=50).ok
