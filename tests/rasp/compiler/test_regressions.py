@@ -107,5 +107,7 @@ def test_sum_aggregate_is_exact():
     # tracr issue #6: a sum needs 'multiply by length first', slow and imprecise
     program = make_sum(Select(indices, indices, Comparison.LEQ), INTS)
     model = compile_program(program, [1, 2, 5], 12, values="abstract")
-    assert model.run([[5, 1, 2, 5, 5, 1, 2, 5, 5, 1, 2, 5]]) == [[5, 6, 8, 13, 18, 19, 21, 26, 31, 32, 34, 39]]
+    assert model.run([[5, 1, 2, 5, 5, 1, 2, 5, 5, 1, 2, 5]]) == [
+        [5, 6, 8, 13, 18, 19, 21, 26, 31, 32, 34, 39]
+    ]
     assert check_compiled(model, samples=50).ok
