@@ -11,12 +11,11 @@ from typing import Any
 
 def content_id(*parts: str) -> str:
     """A stable hex digest of `parts` (length-prefixed, so ('ab', 'c') and ('a', 'bc') differ)."""
-    digest = hashlib.sha256()
+    framed = []
     for part in parts:
         data = part.encode("utf-8")
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.hexdigest()[:24]
+        framed += (len(data).to_bytes(8, "little"), data)
+    return hashlib.sha256(b"".join(framed)).hexdigest()[:24]  # one call: millions of items are hashed
 
 
 @dataclass(frozen=True, slots=True)

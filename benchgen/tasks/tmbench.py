@@ -116,9 +116,12 @@ class Instance:
     halted: bool
 
 
+_sorted_json = json.JSONEncoder(sort_keys=True).encode  # json.dumps(x, sort_keys=True), made once
+
+
 def tmbench_id(init: str, rule: dict[str, str]) -> str:
     """TMBench's instance id: sha256 of the initial queue and the sorted-key JSON of the rule."""
-    return hashlib.sha256((init + json.dumps(rule, sort_keys=True)).encode()).hexdigest()
+    return hashlib.sha256((init + _sorted_json(rule)).encode()).hexdigest()
 
 
 def _queue_states(m: int, rule: dict[str, str], init: str, steps: int) -> tuple[tuple[str, ...], bool]:
@@ -202,7 +205,7 @@ def make_item(config: TMBenchConfig, knobs: dict[str, Any], seed: int, index: in
         "task": "tmbench", "index": index, "seed": seed, "style": "tmbench_blocks",
         "tmbench_id": instance.id,
         "machine": {"m": config.m, "rule": instance.rule},
-        "machine_id": content_id("tag", str(config.m), json.dumps(instance.rule, sort_keys=True)),
+        "machine_id": content_id("tag", str(config.m), _sorted_json(instance.rule)),
         "input": instance.init,
         "states": states,
         "steps": len(states) - 1,
