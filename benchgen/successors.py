@@ -84,6 +84,9 @@ def queue_rules(metadata: Mapping[str, Any]) -> QueueRules | None:
 
 
 class Successor(Protocol):
+    """What the scorer needs of a machine: the next state of a written state, and the wrong
+    successors it can name (queue machines only)."""
+
     def next_state(self, state: str) -> str | None: ...
     def alternatives(self, queue: Word) -> dict[str, str]: ...
 
