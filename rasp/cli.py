@@ -35,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--inputs", help="a file of inputs, one per line")
     run.add_argument("--sop", help="the name of the s-op to apply (default: the last one assigned)")
     run.add_argument("--trace", action="store_true", help="print the value of every s-op and selector")
+    run.add_argument(
+        "--check-encodings",
+        action="store_true",
+        help="first check tracr's encoding rules on every input (no categorical means; numerical "
+        "s-ops hold numbers, numerical means of 0s and 1s only); fail naming every offending s-op",
+    )
     _common(run)
     run.set_defaults(handler=run_command)
 
@@ -186,6 +192,11 @@ def run_command(args: argparse.Namespace) -> int:
                 print(line)
     if not inputs:
         inputs = [session.examples.sequence]
+    if args.check_encodings:
+        from rasp.encodings import check_encodings
+
+        for item in inputs:
+            check_encodings(sop, item, dialect=session.dialect)
     name = sop.display_name
     for item in inputs:
         value = session.apply(sop, item)

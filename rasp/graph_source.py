@@ -6,8 +6,10 @@ can take (`rasp.value_sets` for a vocabulary and a longest input): `{"a": 1, "b"
 input, and for several a list indexed by a mixed-radix code of their positions in their value
 sets. Selects, aggregates, selector widths and selector and/or/not print as themselves. The source
 evaluates to the graph's values on every input over the vocabulary up to the longest length, in
-the original REPL's dialect. Custom select predicates and max/min aggregates have no RASP form and
-raise GraphSourceError.
+the original REPL's dialect; one difference remains: a table cannot tell an int from the equal
+float (RASP's dicts and value sets, as Python's, hold 1 and 1.0 as one key), so where an input
+holds both, the output may show 0 where the graph shows 0.0. Custom select predicates and max/min
+aggregates have no RASP form and raise GraphSourceError.
 """
 
 from __future__ import annotations

@@ -34,6 +34,19 @@ def test_run_trace_prints_every_node(program, capsys):
     assert lines[-1] == "    s-op frac_prevs = [0, 0.0]"
 
 
+def test_run_checks_tracr_encodings_before_printing(program, tmp_path, capsys):
+    assert main(["rasp", "run", str(program), "--input", "a", "--input", "hello", "--dialect", "tracr",
+                 "--check-encodings"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 s-op(s) break tracr's encoding rules on input 'hello':" in captured.err
+    assert "'frac_prevs' (defined at line 2, column 14): a categorical aggregate averages" in captured.err
+    moved = tmp_path / "shift.rasp"
+    moved.write_text("shifted = aggregate(select(indices, indices - 1, ==), tokens);\n")
+    assert main(["rasp", "run", str(moved), "--input", "abc", "--dialect", "tracr", "--check-encodings"]) == 0
+    assert capsys.readouterr().out == 'shifted("abc") = [None, a, b] (values)\n'
+
+
 def test_analyse_prints_layers_and_writes_the_flow(program, tmp_path, capsys):
     out = tmp_path / "flow.png"
     assert main(["rasp", "analyse", str(program), "--out", str(out)]) == 0
