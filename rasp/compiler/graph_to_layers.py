@@ -194,7 +194,7 @@ def _in_embedding(data: dict, layer: int) -> bool:
     return layer == 0 and data.get(N.IN_EMBEDDING, False)
 
 
-FUSED_TABLE = 20_000
+FUSED_TABLE = 50_000
 """Largest lookup table (combinations of leaf values) an MLP node is fused over before it is
 computed one layer later from materialised inputs instead."""
 

@@ -104,12 +104,77 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
             return _additive(graph, gid, varying, parts, layout, d)
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
+    pivot = _pivot(graph, gid, varying, rows, results, outputs, layout, d, dialect)
+    if pivot is not None:
+        return pivot
     staircase = _staircase(graph, gid, varying, rows, outputs, layout, d)
     if len(varying) == 2 and len(numeric) == 1:
         tents = _tents(graph, varying, numeric[0], rows, results, outputs, layout, d)
         if tents is not None and tents.w_1.shape[1] < staircase.w_1.shape[1]:
             return tents
     return staircase
+
+
+def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int, dialect: Dialect) -> MLPPlan | None:
+    """A staircase along one fused numerical s-op that is a sum of per-leaf terms, linear in the
+    numerical leaves (such as `opens - closes`), when the result depends on that s-op alone:
+    `balance < 0` then needs one step instead of one per combination of its inputs."""
+    leaves = graph.nodes[gid][LEAVES]
+    fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if a not in varying}
+    for candidate in _fused_ancestors(graph, gid):
+        if graph.nodes[candidate][N.ENCODING] is not Encoding.NUMERICAL:
+            continue
+        fn = fused_function(graph, candidate, leaves, dialect)
+        try:
+            envs = [dict(zip(varying, row, strict=True)) | fixed for row in rows]
+            values = [fn(*[env[a] for a in leaves]) for env in envs]
+        except Exception:  # a combination the program never meets
+            continue
+        parts = _separate(varying, rows, values)
+        if parts is None:
+            continue
+        _, terms = parts
+        direction = np.zeros(d)
+        linear = True
+        for leaf, term in zip(varying, terms, strict=True):
+            if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
+                slope = _slope(term)
+                if slope is None:
+                    linear = False
+                    break
+                direction[layout.dims[leaf][0]] = slope
+            else:
+                for value, dim in layout.index[leaf].items():
+                    direction[dim] = term.get(value, 0.0)
+        if not linear:
+            continue
+        z = np.array([float(v) for v in values])
+        by_value: dict[float, object] = {}
+        if any(by_value.setdefault(round(v, 9), r) != r for v, r in zip(z, results, strict=True)):
+            continue
+        offset = float(z[0]) - float(direction @ _residual_of(graph, varying, rows[0], layout, d))
+        return _steps(graph, gid, direction, z - offset, outputs, d)
+    return None
+
+
+def _fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
+    """The nodes fused into `gid`'s computation (between its leaves and it), nearest first."""
+    leaves, found, frontier = set(graph.nodes[gid][LEAVES]), [], list(graph.nodes[gid][N.ARGS])
+    while frontier:
+        node = frontier.pop(0)
+        if node in leaves or node in found:
+            continue
+        found.append(node)
+        frontier.extend(graph.nodes[node][N.ARGS])
+    return found
+
+
+def _residual_of(graph, varying, row, layout, d: int) -> np.ndarray:
+    """The residual stream's leaf dimensions holding one combination of leaf values."""
+    vector = np.zeros(d)
+    for leaf, value in zip(varying, row, strict=True):
+        vector += layout.encode(leaf, value)
+    return vector
 
 
 def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> MLPPlan | None:
@@ -271,7 +336,11 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
         else:
             for rank, dim in enumerate(layout.index[leaf].values()):
                 direction[dim] = weights[k] * rank
-    z = coordinates @ np.array(weights)
+    return _steps(graph, gid, direction, coordinates @ np.array(weights), outputs, d)
+
+
+def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) -> MLPPlan:
+    """A staircase over z = direction · residual, stepping between neighbouring z whose outputs differ."""
     order = np.argsort(z, kind="stable")
     zs = z[order]
     outs = np.array([outputs[k] for k in order]).reshape(len(order), d)
