@@ -11,6 +11,7 @@ reported on their own (`unparsed`).
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -29,12 +30,13 @@ percentiles are still stable because each resample then averages over many items
 
 def step_matrix(scores: Sequence[ItemScore]) -> tuple[np.ndarray, np.ndarray]:
     """(correct, present): items x steps boolean matrices; present[k, i] says item k has gold step i."""
-    width = max((len(s.correct) for s in scores), default=0)
+    lengths = np.fromiter((len(s.correct) for s in scores), dtype=np.int64, count=len(scores))
+    width = int(lengths.max()) if len(scores) else 0
+    present = np.arange(width) < lengths[:, None]
     correct = np.zeros((len(scores), width), dtype=bool)
-    present = np.zeros((len(scores), width), dtype=bool)
-    for k, s in enumerate(scores):
-        correct[k, : len(s.correct)] = s.correct
-        present[k, : len(s.correct)] = True
+    # row-major order of the mask is the order of the concatenated step marks
+    correct[present] = np.fromiter(itertools.chain.from_iterable(s.correct for s in scores), dtype=bool,
+                                   count=int(lengths.sum()))
     return correct, present
 
 
@@ -126,15 +128,15 @@ def by_knob(correct: np.ndarray, present: np.ndarray, knobs: Sequence[Mapping[st
             bins: int = 6) -> dict[str, dict[str, dict[str, Any]]]:
     """For each difficulty knob that varies across items: per value (numbers with more than 2 * `bins`
     distinct values grouped into `bins` quantile ranges), the item count, SWA-Uni and Pass."""
-    groups: dict[str, dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for k, values in enumerate(knobs):
-        for name, value in values.items():
-            groups[name][value if isinstance(value, int | float) and not isinstance(value, bool)
-                         else _label(value)].append(k)
     table: dict[str, dict[str, dict[str, Any]]] = {}
-    for name, values in sorted(groups.items()):
-        if len(values) < 2:
+    for name in sorted(set().union(*knobs)):
+        column = [k.get(name) for k in knobs]
+        if all(v == column[0] for v in column):
             continue
+        values: dict[Any, list[int]] = defaultdict(list)
+        for k, value in enumerate(column):
+            values[value if isinstance(value, int | float) and not isinstance(value, bool)
+                   else _label(value)].append(k)
         table[name] = {}
         for label, members in _grouped(values, bins):
             rows = np.array(members)
