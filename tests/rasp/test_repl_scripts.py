@@ -479,6 +479,15 @@ REPORTED = [
             "\t   in 'a if (indices == 0) else 1' (defined at line 1, column 5)",
         ],
     ),
+    (
+        "s = aggregate(select(indices, indices + 1, ==), tokens);",
+        [
+            "\t\t!!ignoring input:",
+            "\t attempted to create sequence with vals of different types:",
+            "\t\t ['e', 'l', 'l', 'o', 0]",
+            "\t   in 'aggregate(select(indices, indices + 1, ==), tokens)' (defined at line 1, column 5)",
+        ],
+    ),
     ("w = 1 / 0;", ["something went wrong: division by zero"]),
     ('w = "a" - 1;', ["something went wrong: unsupported operand type(s) for -: 'str' and 'int'"]),
     ("w = 3(1);", ["not implemented this command yet! ignoring",
