@@ -37,7 +37,7 @@ LAYERS = [
     ("sort", 3, 3),
     ("sort_freq", 5, 3),
     ("frac_prevs", 2, 1),
-    ("shuffle_dyck2", 8, 3),
+    ("shuffle_dyck2", 8, 2),
 ]
 
 
