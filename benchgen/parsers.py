@@ -13,7 +13,6 @@ block never borrows the next block's state. Other styles have one parser (both m
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,7 +109,9 @@ def _any_case(word: str) -> str:
 _KEYWORDS = ("step", "steps", "步骤", "步", "schritt", "étape", "etapa", "paso", "passo", "шаг", "ステップ")
 # The leading newline is a literal the regex engine can search for quickly (the text gets one
 # prepended); IGNORECASE or a MULTILINE '^' would make it try the pattern at every character.
-_HEADER = re.compile(r"\n[ \t#*>-]*(?:" + "|".join(map(_any_case, _KEYWORDS))
+# The lookahead on the keywords' first letters rejects most lines in one test.
+_FIRST = "".join(sorted({c for k in _KEYWORDS for c in (k[0], k[0].upper())}))
+_HEADER = re.compile(r"\n[ \t#*>-]*(?=[" + _FIRST + "])(?:" + "|".join(map(_any_case, _KEYWORDS))
                      + r")[ \t]*(\d+)[ \t]*\**[ \t]*[:：.]")
 _BRACKETS = re.compile(r"\[([^\[\]\n]*)\]([^\[\n]*)")
 
@@ -119,19 +120,20 @@ def robust_tmbench(text: str) -> tuple[list[str | None], bool]:
     """Block-scoped reading: each step's state is the last `[...]` inside its own block."""
     text = "\n" + text
     headers = list(_HEADER.finditer(text))
-    starts = [h.end() for h in headers]
-    last: dict[int, re.Match[str]] = {}
-    for queue in _BRACKETS.finditer(text, starts[0] if starts else len(text)):
-        last[bisect.bisect_right(starts, queue.start()) - 1] = queue  # the block it lies in
     steps: dict[int, str] = {}
+    found = None
     for index, header in enumerate(headers):
+        start, end = header.end(), headers[index + 1].start() if index + 1 < len(headers) else len(text)
+        bracket = text.rfind("[", start, end)
+        found = _BRACKETS.match(text, bracket, end) if bracket >= 0 else None
+        if found is None and bracket >= 0:  # the last '[' is not closed: take the last closed one
+            found = next(reversed(list(_BRACKETS.finditer(text, start, end))), None)
         number = int(header.group(1))
-        if index in last:
-            steps[number] = _word(last[index].group(1))
-        else:
+        if found is None:
             steps.pop(number, None)
-    halted = bool(headers) and len(headers) - 1 in last and "<halt>" in last[len(headers) - 1].group(2)
-    return _by_step(steps), halted
+        else:
+            steps[number] = _word(found.group(1))
+    return _by_step(steps), found is not None and "<halt>" in found.group(2)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:

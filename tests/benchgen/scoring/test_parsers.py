@@ -61,6 +61,8 @@ TMBENCH_CASES = [
     (BLOCK.format(n=0, q="A, B, C"), ["ABC"], ["ABC"]),
     # symbols outside the published class (F) end the official match; robust reads them
     (BLOCK.format(n=0, q="A F"), [], ["AF"]),
+    # a stray unclosed bracket after the state
+    ("### step 0:\n - Queue State: [A B]\n - note [unclosed", ["AB"], ["AB"]),
     # bold markdown headers in another case
     ("**Step 0:**\nQueue State: [A]\n**STEP 1:**\nQueue State: [B] <halt>", ["A", "B"], ["A", "B"]),
 ]
