@@ -131,12 +131,25 @@ def _queue_states(m: int, rule: dict[str, str], init: str, steps: int) -> tuple[
 
 
 def _draw(config: TMBenchConfig, rng: random.Random) -> tuple[dict[str, str], str]:
-    # TMBench's draw order: every rule (alphabet order), then the initial queue.
-    symbols = list(config.symbols)
-    rule = {s: "".join(rng.choices(symbols, k=rng.randint(config.rule_min_length, config.rule_max_length)))
-            for s in symbols}
-    lo, hi = config.init_range
-    return rule, "".join(rng.choices(symbols, k=rng.randint(lo, hi)))
+    # TMBench's draw order: every rule (alphabet order), then the initial queue, each
+    # `"".join(rng.choices(symbols, k=rng.randint(lo, hi)))`. Both calls are spelled out as CPython
+    # makes them (randint: getrandbits(n.bit_length()) until below n; choices: symbols[floor(random()
+    # * n)]), the same draws at a fraction of the cost; test_stream_sampler_matches_tmbench_loop
+    # checks them against the real calls.
+    symbols = config.symbols
+    count = float(len(symbols))
+    random, getrandbits = rng.random, rng.getrandbits
+
+    def word(lo: int, hi: int) -> str:
+        n = hi - lo + 1
+        bits = n.bit_length()
+        r = getrandbits(bits)
+        while r >= n:
+            r = getrandbits(bits)
+        return "".join([symbols[int(random() * count)] for _ in range(lo + r)])
+
+    rule = {s: word(config.rule_min_length, config.rule_max_length) for s in symbols}
+    return rule, word(*config.init_range)
 
 
 def _accept(config: TMBenchConfig, rng: random.Random, seen: set[str] | None) -> Instance:
