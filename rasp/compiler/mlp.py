@@ -116,45 +116,67 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
 
 
 def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int, dialect: Dialect) -> MLPPlan | None:
-    """A staircase along one fused numerical s-op that is a sum of per-leaf terms, linear in the
-    numerical leaves (such as `opens - closes`), when the result depends on that s-op alone:
-    `balance < 0` then needs one step instead of one per combination of its inputs."""
+    """A staircase along fused numerical s-ops that are sums of per-leaf terms, linear in the
+    numerical leaves (such as `opens - closes`), when the result depends on them alone: `balance <
+    0` then needs one step instead of one per combination of its inputs, and a function of two
+    such balances a staircase over their mixed radix."""
     leaves = graph.nodes[gid][LEAVES]
     fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if a not in varying}
+    envs = [dict(zip(varying, row, strict=True)) | fixed for row in rows]
+    pivots: list[tuple[np.ndarray, np.ndarray]] = []
     for candidate in _fused_ancestors(graph, gid):
         if graph.nodes[candidate][N.ENCODING] is not Encoding.NUMERICAL:
             continue
-        fn = fused_function(graph, candidate, leaves, dialect)
-        try:
-            envs = [dict(zip(varying, row, strict=True)) | fixed for row in rows]
-            values = [fn(*[env[a] for a in leaves]) for env in envs]
-        except Exception:  # a combination the program never meets
+        form = _linear_form(graph, candidate, leaves, varying, rows, envs, layout, d, dialect)
+        if form is None or any(np.allclose(form[1], z) for _, z in pivots):
             continue
-        parts = _separate(varying, rows, values)
-        if parts is None:
-            continue
-        _, terms = parts
-        direction = np.zeros(d)
-        linear = True
-        for leaf, term in zip(varying, terms, strict=True):
-            if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
-                slope = _slope(term)
-                if slope is None:
-                    linear = False
-                    break
-                direction[layout.dims[leaf][0]] = slope
-            else:
-                for value, dim in layout.index[leaf].items():
-                    direction[dim] = term.get(value, 0.0)
-        if not linear:
-            continue
-        z = np.array([float(v) for v in values])
-        by_value: dict[float, object] = {}
-        if any(by_value.setdefault(round(v, 9), r) != r for v, r in zip(z, results, strict=True)):
-            continue
-        offset = float(z[0]) - float(direction @ _residual_of(graph, varying, rows[0], layout, d))
-        return _steps(graph, gid, direction, z - offset, outputs, d)
-    return None
+        pivots.append(form)
+        keys = [tuple(round(float(z[k]), 9) for _, z in pivots) for k in range(len(rows))]
+        seen: dict[tuple, object] = {}
+        if all(seen.setdefault(key, r) == r for key, r in zip(keys, results, strict=True)):
+            break
+    else:
+        return None
+    direction, z, total_span = np.zeros(d), np.zeros(len(rows)), 0.0
+    for form, values in sorted(pivots, key=lambda p: -_spread(p[1])[0] / _spread(p[1])[1]):
+        span, gap = _spread(values)
+        weight = (total_span + gap) / gap if total_span else 1.0
+        direction += weight * form
+        z += weight * values
+        total_span += weight * span
+    return _steps(graph, gid, direction, z, outputs, d)
+
+
+def _spread(values: np.ndarray) -> tuple[float, float]:
+    points = np.unique(np.round(values, 9))
+    gaps = np.diff(points)
+    return (float(points[-1] - points[0]) if len(points) else 0.0, float(gaps.min()) if len(gaps) else 1.0)
+
+
+def _linear_form(graph, candidate, leaves, varying, rows, envs, layout, d: int, dialect: Dialect):
+    """(direction, values): `candidate` as direction · residual on each row, if it is a sum of
+    per-leaf terms linear in the numerical leaves; else None."""
+    fn = fused_function(graph, candidate, leaves, dialect)
+    try:
+        values = [float(fn(*[env[a] for a in leaves])) for env in envs]
+    except Exception:  # a combination the program never meets, or a non-number
+        return None
+    parts = _separate(varying, rows, values)
+    if parts is None:
+        return None
+    direction = np.zeros(d)
+    for leaf, term in zip(varying, parts[1], strict=True):
+        if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
+            slope = _slope(term)
+            if slope is None:
+                return None
+            direction[layout.dims[leaf][0]] = slope
+        else:
+            for value, dim in layout.index[leaf].items():
+                direction[dim] = term.get(value, 0.0)
+    z = np.array(values)
+    offset = float(z[0]) - float(direction @ _residual_of(graph, varying, rows[0], layout, d))
+    return direction, z - offset
 
 
 def _fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
