@@ -20,6 +20,9 @@ from benchgen.splits import SplitRule
 from machines.files import atomic_output, write_text
 
 MARKERS = ".benchgen"
+# json.dumps with options builds a new encoder per call; these are built once (same output).
+_compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string_json = json.JSONEncoder(ensure_ascii=False).encode
 PARQUET_DIR = "data"
 JSONL_DIR = "jsonl"
 
@@ -103,9 +106,9 @@ class _Columns:
     def add(self, item: Item) -> None:
         # Metadata is serialised once: an object in the JSONL line, JSON text in Parquet (its shape
         # differs between tasks, and a string column loads anywhere).
-        metadata = json.dumps(item.metadata, ensure_ascii=False, separators=(",", ":"))
-        text = [json.dumps(getattr(item, k), ensure_ascii=False) for k in ("id", "question", "answer", "cot")]
-        self.lines.append(f'{{"id":{text[0]},"question":{text[1]},"answer":{text[2]},"cot":{text[3]},'
+        metadata = _compact_json(item.metadata)
+        self.lines.append(f'{{"id":{_string_json(item.id)},"question":{_string_json(item.question)},'
+                          f'"answer":{_string_json(item.answer)},"cot":{_string_json(item.cot)},'
                           f'"metadata":{metadata}}}\n')
         self.id.append(item.id)
         self.question.append(item.question)
