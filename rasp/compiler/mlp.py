@@ -56,6 +56,38 @@ def fused_function(graph: nx.DiGraph, gid: str, leaves: list[str], dialect: Dial
     return lambda *xs: value(gid, dict(zip(leaves, xs, strict=True)))
 
 
+_FAILED = object()
+"""A fused value the program never computes (its function raises on that combination)."""
+
+
+def fused_columns(
+    graph: nx.DiGraph, gid: str, varying: list[str], rows: list[tuple], fixed: dict, dialect: Dialect
+) -> dict[str, list]:
+    """The value of every node fused into `gid` (and of `gid`) on each row of leaf values, each
+    node's function called once per distinct argument tuple."""
+    columns: dict[str, list] = {leaf: [row[k] for row in rows] for k, leaf in enumerate(varying)}
+    columns |= {leaf: [value] * len(rows) for leaf, value in fixed.items()}
+    order = [n for n in nx.topological_sort(graph.subgraph([*_fused_ancestors(graph, gid), gid]))]
+    for node in order:
+        data = graph.nodes[node]
+        cache: dict[tuple, object] = {}
+        out = []
+        for args in zip(*(columns[a] for a in data[N.ARGS]), strict=True):
+            if args not in cache:
+                if _FAILED in args:
+                    cache[args] = _FAILED
+                elif dialect.none_propagates and None in args:
+                    cache[args] = None
+                else:
+                    try:
+                        cache[args] = data[N.FN](*args)
+                    except Exception:  # a combination the program never meets
+                        cache[args] = _FAILED
+            out.append(cache[args])
+        columns[node] = out
+    return columns
+
+
 def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], list[tuple], list]:
     """(varying leaves, their value combinations, the node's value for each) of an MLP node."""
     leaves = graph.nodes[gid][LEAVES]
@@ -79,21 +111,24 @@ def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], lis
                     )
                 ]
             )
-    fn = fused_function(graph, gid, leaves, dialect)
-    rows, results = [], []
-    for combo in combos:
-        env = dict(zip(varying, combo, strict=True)) | fixed
-        try:
-            result = fn(*(env[a] for a in leaves))
-        except Exception:  # a combination the program never meets
-            continue
-        rows.append(combo)
-        results.append(result)
-    return varying, rows, results
+    columns = fused_columns(graph, gid, varying, combos, fixed, dialect)
+    graph.nodes[gid]["_fused"] = columns
+    kept = [k for k, r in enumerate(columns[gid]) if r is not _FAILED]
+    rows = [combos[k] for k in kept]
+    graph.nodes[gid]["_kept"] = kept
+    return varying, rows, [columns[gid][k] for k in kept]
 
 
 def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
     """The hidden units computing MLP node `gid` from its leaves."""
+    try:
+        return _plan(graph, gid, layout, dialect)
+    finally:
+        graph.nodes[gid].pop("_fused", None)
+        graph.nodes[gid].pop("_kept", None)
+
+
+def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
     varying, rows, results = table(graph, gid, dialect)
     d = len(layout.labels)
     outputs = [layout.encode(gid, r) for r in results]
@@ -104,7 +139,7 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
             return _additive(graph, gid, varying, parts, layout, d)
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
-    pivot = _pivot(graph, gid, varying, rows, results, outputs, layout, d, dialect)
+    pivot = _pivot(graph, gid, varying, rows, results, outputs, layout, d)
     if pivot is not None:
         return pivot
     staircase = _staircase(graph, gid, varying, rows, outputs, layout, d)
@@ -115,19 +150,16 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
     return staircase
 
 
-def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int, dialect: Dialect) -> MLPPlan | None:
+def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPlan | None:
     """A staircase along fused numerical s-ops that are sums of per-leaf terms, linear in the
     numerical leaves (such as `opens - closes`), when the result depends on them alone: `balance <
     0` then needs one step instead of one per combination of its inputs, and a function of two
     such balances a staircase over their mixed radix."""
-    leaves = graph.nodes[gid][LEAVES]
-    fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if a not in varying}
-    envs = [dict(zip(varying, row, strict=True)) | fixed for row in rows]
     pivots: list[tuple[np.ndarray, np.ndarray]] = []
     for candidate in _fused_ancestors(graph, gid):
         if graph.nodes[candidate][N.ENCODING] is not Encoding.NUMERICAL:
             continue
-        form = _linear_form(graph, candidate, leaves, varying, rows, envs, layout, d, dialect)
+        form = _linear_form(graph, gid, candidate, varying, rows, layout, d)
         if form is None or any(np.allclose(form[1], z) for _, z in pivots):
             continue
         pivots.append(form)
@@ -153,13 +185,13 @@ def _spread(values: np.ndarray) -> tuple[float, float]:
     return (float(points[-1] - points[0]) if len(points) else 0.0, float(gaps.min()) if len(gaps) else 1.0)
 
 
-def _linear_form(graph, candidate, leaves, varying, rows, envs, layout, d: int, dialect: Dialect):
+def _linear_form(graph, gid, candidate, varying, rows, layout, d: int):
     """(direction, values): `candidate` as direction · residual on each row, if it is a sum of
     per-leaf terms linear in the numerical leaves; else None."""
-    fn = fused_function(graph, candidate, leaves, dialect)
+    column = graph.nodes[gid]["_fused"][candidate]
     try:
-        values = [float(fn(*[env[a] for a in leaves])) for env in envs]
-    except Exception:  # a combination the program never meets, or a non-number
+        values = [float(column[k]) for k in graph.nodes[gid]["_kept"]]
+    except (TypeError, ValueError):  # a non-number, or a combination the program never meets
         return None
     parts = _separate(varying, rows, values)
     if parts is None:
@@ -370,8 +402,15 @@ def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) ->
     gaps = zs[steps] - zs[steps - 1]
     scale = float(np.abs(zs).max(initial=0.0))
     if len(steps) and (gaps.min() <= MERGE * max(1.0, scale) or scale / gaps.min() > PRECISION):
-        raise CompileError([(graph.nodes[gid][N.NAME], "two input combinations with different results "
-                             "are too close together for float64 to tell apart")])
+        raise CompileError(
+            [
+                (
+                    graph.nodes[gid][N.NAME],
+                    "two input combinations with different results "
+                    "are too close together for float64 to tell apart",
+                )
+            ]
+        )
     slopes = 2.0 / gaps
     middles = (zs[steps] + zs[steps - 1]) / 2
     jumps = outs[steps] - outs[steps - 1]
