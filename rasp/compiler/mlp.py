@@ -163,9 +163,7 @@ def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPl
         if form is None or any(np.allclose(form[1], z) for _, z in pivots):
             continue
         pivots.append(form)
-        keys = [tuple(round(float(z[k]), 9) for _, z in pivots) for k in range(len(rows))]
-        seen: dict[tuple, object] = {}
-        if all(seen.setdefault(key, r) == r for key, r in zip(keys, results, strict=True)):
+        if _determines(np.stack([z for _, z in pivots], axis=1), results):
             break
     else:
         return None
@@ -177,6 +175,19 @@ def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPl
         z += weight * values
         total_span += weight * span
     return _steps(graph, gid, direction, z, outputs, d)
+
+
+def _determines(keys: np.ndarray, results: list) -> bool:
+    """True when rows with equal keys (to 1e-9) always have equal results."""
+    codes: dict[object, int] = {}
+    coded = np.array([codes.setdefault(r, len(codes)) for r in results])
+    _, group = np.unique(np.round(keys, 9), axis=0, return_inverse=True)
+    group = group.reshape(-1)
+    low = np.full(group.max() + 1, len(codes))
+    high = np.full(group.max() + 1, -1)
+    np.minimum.at(low, group, coded)
+    np.maximum.at(high, group, coded)
+    return bool(np.array_equal(low, high))
 
 
 def _spread(values: np.ndarray) -> tuple[float, float]:
@@ -269,27 +280,28 @@ def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> ML
 def _separate(varying, rows, results) -> tuple[float, list[dict]] | None:
     """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None."""
     try:
-        values = [float(r) for r in results]
+        values = np.array([float(r) for r in results])
     except (TypeError, ValueError):
         return None
     if not rows:
         return None
-    at = dict(zip(rows, values, strict=True))
+    at = dict(zip(rows, values.tolist(), strict=True))
     base = rows[0]
     terms: list[dict] = []
+    total = np.full(len(rows), values[0])
     for k in range(len(varying)):
+        column = [row[k] for row in rows]
         term = {}
-        for row in rows:
-            probe = base[:k] + (row[k],) + base[k + 1 :]
+        for v in dict.fromkeys(column):
+            probe = (*base[:k], v, *base[k + 1 :])
             if probe not in at:
                 return None
-            term[row[k]] = at[probe] - values[0]
+            term[v] = at[probe] - values[0]
         terms.append(term)
-    for row, value in zip(rows, values, strict=True):
-        total = values[0] + sum(term[v] for term, v in zip(terms, row, strict=True))
-        if not math.isclose(total, value, rel_tol=1e-12, abs_tol=1e-12):
-            return None
-    return values[0], terms
+        total += np.array([term[v] for v in column])
+    if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
+        return None
+    return float(values[0]), terms
 
 
 def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
