@@ -149,7 +149,8 @@ class TagSystem:
     name: str = ""
     alphabet: Word = field(init=False, compare=False)
     """Every symbol of the system in order of first appearance: heads, production words, halts."""
-    _rules: Mapping[str, Production] = field(init=False, compare=False, repr=False)
+    _rules: dict[str, Production] = field(init=False, compare=False, repr=False, default_factory=dict)
+    """Production objects made on first use (a step hands one out without making an object per step)."""
 
     def __post_init__(self) -> None:
         problems: list[str] = []
@@ -182,8 +183,6 @@ class TagSystem:
         object.__setattr__(self, "productions", MappingProxyType(table))
         object.__setattr__(self, "halt_symbols", halts)
         object.__setattr__(self, "alphabet", tuple(alphabet))
-        # Built once: a step hands out the head's rule without making an object per step.
-        object.__setattr__(self, "_rules", MappingProxyType({s: Production(s, w) for s, w in table.items()}))
 
     def __hash__(self) -> int:
         return hash((self.m, tuple(self.productions.items()), self.halt_symbols, self.name))
@@ -208,11 +207,14 @@ class TagSystem:
     def step(self, config: TagConfig) -> tuple[TagConfig, Production]:
         """Appends the head's production and deletes the first m symbols (config must be RUNNING)."""
         queue = config.queue
-        rule = self._rules.get(queue[0]) if len(queue) >= self.m else None
+        rule = (self._rules.get(queue[0]) or self.production(queue[0])) if len(queue) >= self.m else None
         if rule is None:
             raise InvalidInputError(f"no production applies to {config.render()!r}: the system has halted")
         return TagConfig(queue[self.m:] + rule.word), rule
 
     def production(self, symbol: str | None) -> Production | None:
         """The rule for head `symbol`, or None where the system halts."""
-        return self._rules.get(symbol)
+        rule = self._rules.get(symbol)
+        if rule is None and symbol in self.productions:
+            rule = self._rules[symbol] = Production(symbol, self.productions[symbol])
+        return rule
