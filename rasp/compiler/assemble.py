@@ -13,7 +13,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.attention import plan_head
 from rasp.compiler.errors import CompileError
-from rasp.compiler.graph_to_layers import LEAVES, NEEDED, has_input_mlp
+from rasp.compiler.graph_to_layers import has_input_mlp
 from rasp.compiler.mlp import fused_function, plan_mlp
 from rasp.compiler.model import MLP, CompiledModel, Head, Layer, Readout
 from rasp.dialect import Dialect
@@ -34,7 +34,7 @@ class Layout:
         problems = []
         for gid in nx.topological_sort(graph):
             data = graph.nodes[gid]
-            if data[N.ROLE] == N.SELECTOR or not (keep_all or data.get(NEEDED, True)):
+            if data[N.ROLE] == N.SELECTOR or not (keep_all or data.get(N.NEEDED, True)):
                 continue
             if data[N.ENCODING] is Encoding.NUMERICAL:
                 self.dims[gid] = [len(self.labels)]
@@ -97,7 +97,7 @@ def _embeddings(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, di
 
 def _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions) -> None:
     """An elementwise s-op of one input, written into that input's embedding table."""
-    leaves = graph.nodes[gid][LEAVES]
+    leaves = graph.nodes[gid][N.LEAVES]
     fn = fused_function(graph, gid, leaves, dialect)
     exprs = [graph.nodes[a][N.EXPR] for a in leaves]
     varying = [k for k, e in enumerate(exprs) if not isinstance(e, Constant)]

@@ -41,15 +41,9 @@ class HeadPlan:
     default: np.ndarray  # [D] what a query that selects nothing reads
 
 
-FORMULA = "formula"
-"""Selector node attribute: its formula rewritten over joint s-ops (set by `insert_joints`)."""
-PARTS = "parts"
-"""Select node attribute: where its key and query sit in the joint values it reads."""
-
-
 def formula_of(graph: nx.DiGraph, selector: str):
     """The selector as nested ('and'|'or', [...]) / ('leaf', select id, negated), `not` pushed to leaves."""
-    return graph.nodes[selector].get(FORMULA) or _formula(graph, selector)
+    return graph.nodes[selector].get(N.FORMULA) or _formula(graph, selector)
 
 
 def _formula(graph: nx.DiGraph, selector: str, negate: bool = False):
@@ -80,7 +74,7 @@ def _holds(graph: nx.DiGraph, formula, key: object, query: object) -> bool:
     if formula[0] == "leaf":
         leaf = graph.nodes[formula[1]]
         comparison = leaf[N.EXPR].comparison
-        key_part, query_part = leaf.get(PARTS, (None, None))
+        key_part, query_part = leaf.get(N.PARTS, (None, None))
         key, query = _part(key, key_part), _part(query, query_part)
         try:
             result = bool(comparison(key, query))
@@ -112,7 +106,7 @@ _UFUNCS = {
 def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
     """[queries x keys] 0/1: where every conjunct holds (vectorised for plain comparisons)."""
     leaf = conjuncts[0]
-    if len(conjuncts) == 1 and leaf[0] == "leaf" and PARTS not in graph.nodes[leaf[1]]:
+    if len(conjuncts) == 1 and leaf[0] == "leaf" and N.PARTS not in graph.nodes[leaf[1]]:
         op = graph.nodes[leaf[1]][N.EXPR].comparison.value
         kinds = {type(v) for v in keys + queries}
         if op in _UFUNCS and (kinds <= {int, float} or kinds == {str}):

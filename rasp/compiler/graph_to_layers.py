@@ -18,11 +18,6 @@ from rasp.compiler import nodes as N
 from rasp.compiler.infer_values import MAX_TABLE, combination_bound, value_order
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
-NEEDED = "needed"
-"""For 'mlp' nodes: False when only nodes fused into the same MLP read it (it gets no dimensions)."""
-LEAVES = "leaves"
-"""For 'mlp' nodes: ids of the nodes outside its MLP that it is computed from."""
-
 
 def insert_conversions(graph: nx.DiGraph) -> None:
     """Adds a one-hot copy of each numerical s-op that a select or a max/min aggregate reads."""
@@ -72,12 +67,12 @@ def insert_conversions(graph: nx.DiGraph) -> None:
 def insert_joints(graph: nx.DiGraph) -> None:
     """Where an `or` or `not` mixes selects on different s-ops, adds one-hot joint s-ops (the tuple
     of the keys, and of the queries) for the attention head to compare, and rewrites the selector."""
-    from rasp.compiler.attention import FORMULA, PARTS, conjuncts, formula_of
+    from rasp.compiler.attention import conjuncts, formula_of
 
     joints: dict[tuple[str, ...], str] = {}
     for gid in list(graph.nodes):
         data = graph.nodes[gid]
-        if data[N.ROLE] != N.ATTENTION or FORMULA in graph.nodes[data[N.ARGS][0]]:
+        if data[N.ROLE] != N.ATTENTION or N.FORMULA in graph.nodes[data[N.ARGS][0]]:
             continue
         selector = data[N.ARGS][0]
         rewritten, changed = [], False
@@ -98,7 +93,12 @@ def insert_joints(graph: nx.DiGraph) -> None:
                 place = [_place(graph, args[side], sides[side]) for side in (0, 1)]
                 graph.add_node(
                     copy,
-                    **{**graph.nodes[leaf], N.ARGS: list(joint_ids), PARTS: tuple(place), N.SYNTHETIC: True},
+                    **{
+                        **graph.nodes[leaf],
+                        N.ARGS: list(joint_ids),
+                        N.PARTS: tuple(place),
+                        N.SYNTHETIC: True,
+                    },
                 )
                 for joint in joint_ids:
                     graph.add_edge(joint, copy)
@@ -106,7 +106,7 @@ def insert_joints(graph: nx.DiGraph) -> None:
                 copies[leaf] = copy
             rewritten.append(_relabel(conjunct, copies))
         if changed:
-            graph.nodes[selector][FORMULA] = rewritten[0] if len(rewritten) == 1 else ("and", rewritten)
+            graph.nodes[selector][N.FORMULA] = rewritten[0] if len(rewritten) == 1 else ("and", rewritten)
 
 
 def _formula_leaves(formula) -> list[str]:
@@ -200,7 +200,7 @@ computed one layer later from materialised inputs instead."""
 
 
 def graph_to_layers(graph: nx.DiGraph) -> int:
-    """Sets LAYER (and IN_EMBEDDING, LEAVES) on every node; returns the number of layers.
+    """Sets LAYER (and IN_EMBEDDING, N.LEAVES) on every node; returns the number of layers.
 
     An elementwise node whose fused table would exceed FUSED_TABLE moves one layer later (abstract
     value sets only; exhaustive ones are observed combinations and stay small).
@@ -224,7 +224,7 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
 
 
 def _table_size(graph: nx.DiGraph, gid: str) -> float:
-    varying = [a for a in graph.nodes[gid][LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
+    varying = [a for a in graph.nodes[gid][N.LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
     return combination_bound(graph, varying)
 
 
@@ -246,8 +246,8 @@ def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:
             data[N.IN_EMBEDDING] = data[N.LAYER] == 0 and _single_input(graph, gid)
     for gid, data in graph.nodes(data=True):
         if data[N.ROLE] == N.MLP:
-            data[LEAVES] = _embedding_leaves(graph, gid) if data[N.IN_EMBEDDING] else leaves(graph, gid)
-            data[NEEDED] = gid == graph.graph["root"] or any(
+            data[N.LEAVES] = _embedding_leaves(graph, gid) if data[N.IN_EMBEDDING] else leaves(graph, gid)
+            data[N.NEEDED] = gid == graph.graph["root"] or any(
                 not _fused_with(graph.nodes[s], data) for s in graph.successors(gid)
             )
     attention = max((d[N.LAYER] for _, d in graph.nodes(data=True) if d[N.ROLE] == N.ATTENTION), default=0)

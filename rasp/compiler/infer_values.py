@@ -33,9 +33,6 @@ from rasp.sops import (
     Tokens,
 )
 
-BY_WIDTH = "by_width"
-"""Mean aggregates (abstract inference): {width: achievable sums}; means under one selector share
-the width, so their joint values are far fewer than the product of their value sets."""
 MAX_TABLE = 200_000
 """Most argument combinations a Map's value set is computed over."""
 MAX_VALUES = 20_000
@@ -135,7 +132,7 @@ def _groups(graph: nx.DiGraph, nodes: list[str]) -> list[list[int]]:
     groups: dict[object, list[int]] = {}
     for k, gid in enumerate(nodes):
         data = graph.nodes[gid]
-        key = (data[N.ARGS][0], "mean") if data.get(BY_WIDTH) else k
+        key = (data[N.ARGS][0], "mean") if data.get(N.BY_WIDTH) else k
         groups.setdefault(key, []).append(k)
     return list(groups.values())
 
@@ -146,7 +143,7 @@ def combination_bound(graph: nx.DiGraph, nodes: list[str]) -> float:
     for members in _groups(graph, nodes):
         data = [graph.nodes[nodes[k]] for k in members]
         if len(members) > 1:
-            size *= 1 + sum(math.prod(len(d[BY_WIDTH][w]) for d in data) for w in data[0][BY_WIDTH] if w)
+            size *= 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w)
         elif data[0].get(N.VALUES) is None:
             return math.inf
         else:
@@ -184,12 +181,12 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
 
 def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
     options: set[tuple] = set()
-    defaults = tuple(d[BY_WIDTH][0] for d in data)
+    defaults = tuple(d[N.BY_WIDTH][0] for d in data)
     options.add(defaults)
-    for width in data[0][BY_WIDTH]:
+    for width in data[0][N.BY_WIDTH]:
         if width == 0:
             continue
-        sums = [d[BY_WIDTH][width] for d in data]
+        sums = [d[N.BY_WIDTH][width] for d in data]
         if math.prod(len(s) for s in sums) + len(options) > limit:
             return None
         for combo in itertools.product(*sums):
@@ -233,7 +230,7 @@ def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, di
         if width > 1:
             sums |= {s * 1.0 / width for s in layer}
     if not dialect.integer_means and len(numbers) == len(values):
-        data[BY_WIDTH] = by_width
+        data[N.BY_WIDTH] = by_width
     if dialect.integer_means:
         sums = {int(m) for m in sums}
     return out | sums

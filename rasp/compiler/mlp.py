@@ -19,7 +19,6 @@ import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
-from rasp.compiler.graph_to_layers import LEAVES
 from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
@@ -90,7 +89,7 @@ def fused_columns(
 
 def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], list[tuple], list]:
     """(varying leaves, their value combinations, the node's value for each) of an MLP node."""
-    leaves = graph.nodes[gid][LEAVES]
+    leaves = graph.nodes[gid][N.LEAVES]
     fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if isinstance(graph.nodes[a][N.EXPR], Constant)}
     varying = [a for a in leaves if a not in fixed]
     columns = graph.graph.get("columns")
@@ -224,7 +223,7 @@ def _linear_form(graph, gid, candidate, varying, rows, layout, d: int):
 
 def _fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
     """The nodes fused into `gid`'s computation (between its leaves and it), nearest first."""
-    leaves, found, frontier = set(graph.nodes[gid][LEAVES]), [], list(graph.nodes[gid][N.ARGS])
+    leaves, found, frontier = set(graph.nodes[gid][N.LEAVES]), [], list(graph.nodes[gid][N.ARGS])
     while frontier:
         node = frontier.pop(0)
         if node in leaves or node in found:

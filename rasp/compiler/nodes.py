@@ -23,4 +23,16 @@ LAYER = "layer"
 IN_EMBEDDING = "in_embedding"
 """For 'mlp' nodes of one input only: folded into the token or position embedding table."""
 
+LEAVES = "leaves"
+"""For 'mlp' nodes: ids of the nodes outside its MLP that it is computed from."""
+NEEDED = "needed"
+"""For 'mlp' nodes: False when only nodes fused into the same MLP read it (it gets no dimensions)."""
+BY_WIDTH = "by_width"
+"""Mean aggregates (abstract inference): {width: achievable sums}; means under one selector share
+the width, so their joint values are far fewer than the product of their value sets."""
+FORMULA = "formula"
+"""Selector nodes: the formula rewritten over joint s-ops (set by `insert_joints`)."""
+PARTS = "parts"
+"""Select nodes reading joint s-ops: where their key and query sit in the joint values."""
+
 INPUT, SELECTOR, ATTENTION, MLP = "input", "selector", "attention", "mlp"
