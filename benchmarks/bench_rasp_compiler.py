@@ -11,6 +11,12 @@ reference study's measurements (tracr HEAD, CPU, mlp_exactness 100; reference §
 
 from __future__ import annotations
 
+import os
+
+# one BLAS thread: per-example cost on one core (threads only contend on a shared machine)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import argparse
 import random
 import time
@@ -131,7 +137,7 @@ def main() -> None:
             if n == 20:
                 batch = [[rng.choice(program.vocab) for _ in range(n)] for _ in range(args.batch)]
                 tokens = model.encode(batch)
-                per = _time(_forward, 3, model, tokens) / len(batch)
+                per = _time(_forward, 5, model, tokens) / len(batch)
                 interp = _time(_interpret, 1, sop, batch[:50]) / 50
                 forward_us.append(per * 1e6)
                 speed = f"{per * 1e6:.1f} ({interp * 1e6:.0f})"
