@@ -1,35 +1,25 @@
 """Turing machines: definitions, engines, file formats and pictures."""
 
-from machines.turing.batch import BatchResult, BatchTables, random_tables, run_machines, run_tables
-from machines.turing.cyclers import TranslatedCycle, find_translated_cycle
-from machines.turing.engine_errors import (
-    EngineError,
-    TapeTooLongError,
-    UnknownEngineError,
-    UnsupportedMachineError,
-)
-from machines.turing.engines import ENGINES, EngineResult, run_engine, run_engine_from
-from machines.turing.machine import Move, Rule, Tape, TMConfig, TuringMachine
+from machines.lazy import lazy_facade as _lazy_facade
 
-__all__ = [
-    "ENGINES",
-    "BatchResult",
-    "BatchTables",
-    "EngineError",
-    "EngineResult",
-    "Move",
-    "Rule",
-    "TMConfig",
-    "Tape",
-    "TapeTooLongError",
-    "TranslatedCycle",
-    "TuringMachine",
-    "UnknownEngineError",
-    "UnsupportedMachineError",
-    "find_translated_cycle",
-    "random_tables",
-    "run_engine",
-    "run_engine_from",
-    "run_machines",
-    "run_tables",
-]
+__all__, __getattr__, __dir__ = _lazy_facade(
+    __name__,
+    {
+        "machines.turing.batch": [
+            "BatchResult",
+            "BatchTables",
+            "random_tables",
+            "run_machines",
+            "run_tables",
+        ],
+        "machines.turing.cyclers": ["TranslatedCycle", "find_translated_cycle"],
+        "machines.turing.engine_errors": [
+            "EngineError",
+            "TapeTooLongError",
+            "UnknownEngineError",
+            "UnsupportedMachineError",
+        ],
+        "machines.turing.engines": ["ENGINES", "EngineResult", "run_engine", "run_engine_from"],
+        "machines.turing.machine": ["Move", "Rule", "Tape", "TMConfig", "TuringMachine"],
+    },
+)

@@ -7,8 +7,8 @@ import machines.fsm as fsm
 
 
 def test_all_is_exact():
-    public = {name for name, value in vars(fsm).items()
-              if not name.startswith("_") and not inspect.ismodule(value)}
+    public = {name for name in dir(fsm) if not inspect.ismodule(getattr(fsm, name))
+              and not name.startswith("_")}
     assert public == set(fsm.__all__)
 
 

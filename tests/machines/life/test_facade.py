@@ -6,6 +6,6 @@ import machines.life
 
 
 def test_all_is_exact():
-    public = {name for name, value in vars(machines.life).items()
-              if not name.startswith("_") and not inspect.ismodule(value)}
+    public = {name for name in dir(machines.life)
+              if not name.startswith("_") and not inspect.ismodule(getattr(machines.life, name))}
     assert set(machines.life.__all__) == public
