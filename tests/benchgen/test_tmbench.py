@@ -205,3 +205,27 @@ def test_stream_sampler_matches_tmbench_loop(seed, m, size):
     got = [(i.metadata["tmbench_id"], i.metadata["machine"]["rule"], i.metadata["input"],
             i.metadata["states"]) for i in items]
     assert got == [tuple(r) for r in _reference_stream(seed, m, symbols, 5)]
+
+
+# sha256 of the JSONL lines (Item.to_json + newline) of whole datasets, recorded before the generator
+# was optimised: speed work must leave every byte of every item as it was.
+DATASET_BYTES = [
+    (300, 1, {"relabel": "digits", "sampler": "indexed"},
+     "8e1540588d609c27e2e8957c65d9b1a1fac7bfee1b3027b0bd632f06b6eda484"),
+    (300, 2, {"m": 1, "sampler": "indexed", "steps": 12},
+     "cce98c0dc75f6f1381808a8eb6cfbaa1031f1735a3279a25557e9142ae117aa9"),
+    (300, 4, {"alphabet_size": 2, "rule_min_length": 0, "rule_max_length": 3, "sampler": "indexed",
+              "steps": 50},
+     "e6f9549c2590b932156ffb6daf0e7f3514a986f5d2f23483a7471caa147c9a2d"),
+    (300, 5, {"alphabet": ["x", "#", "é"], "m": 2, "steps": 40, "sampler": "indexed"},
+     "210ad7ff9d306837c51fbbc264e34d75a9c888eae294a455d5af654b197d18bb"),
+    (300, 5, {"reject_fixed_points": False, "rule_min_length": 0, "init_min_length": 0},
+     "a02916130523c68edc011ab25c5de36331fc4a86c23a3cd77d43cb4e134bde3e"),
+]
+
+
+@pytest.mark.parametrize(("size", "seed", "knobs", "sha256"), DATASET_BYTES)
+def test_dataset_bytes_are_unchanged(size, seed, knobs, sha256):
+    dataset = create_dataset("tmbench", size=size, seed=seed, **knobs)
+    lines = "".join(item.to_json() + "\n" for item in dataset)
+    assert hashlib.sha256(lines.encode()).hexdigest() == sha256
