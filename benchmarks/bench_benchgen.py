@@ -164,7 +164,7 @@ def main() -> int:
     for label, task_rate in per_task(args.per_task):
         table.add_row(label, f"{task_rate:,.0f}", f"{task_rate / baseline:.2f}")
     console.print(table)
-    console.print(f"per-task rates measured up to now ({load()})")
+    console.print(f"after the per-task rates: {load()}")
     return 0
 
 
