@@ -59,17 +59,15 @@ def gold_states(item: Item) -> tuple[str, ...]:
 
 
 def final_answer(text: str, item: Item) -> str | None:
-    """The last match of the task's answer pattern in `text` (its first group), stripped."""
+    """The last match of the task's answer pattern in `text` (its one group), stripped."""
     from benchgen.registry import task_named
 
     pattern = _answer_patterns.get(item.metadata["task"])
     if pattern is None:
         pattern = _answer_patterns[item.metadata["task"]] = re.compile(
             task_named(item.metadata["task"]).answer_regex, re.MULTILINE)
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 (the last match is the answer)
-        pass
-    return None if found is None else found.group(1).strip()
+    found = pattern.findall(text)
+    return found[-1].strip() if found else None
 
 
 _answer_patterns: dict[str, re.Pattern[str]] = {}
@@ -118,22 +116,30 @@ _BRACKETS = re.compile(r"\[([^\[\]\n]*)\]([^\[\n]*)")
 
 def robust_tmbench(text: str) -> tuple[list[str | None], bool]:
     """Block-scoped reading: each step's state is the last `[...]` inside its own block."""
-    text = "\n" + text
-    headers = list(_HEADER.finditer(text))
+    parts = _HEADER.split("\n" + text)  # [before, number, block, number, block, ...]
     steps: dict[int, str] = {}
-    found = None
-    for index, header in enumerate(headers):
-        start, end = header.end(), headers[index + 1].start() if index + 1 < len(headers) else len(text)
-        bracket = text.rfind("[", start, end)
-        found = _BRACKETS.match(text, bracket, end) if bracket >= 0 else None
-        if found is None and bracket >= 0:  # the last '[' is not closed: take the last closed one
-            found = next(reversed(list(_BRACKETS.finditer(text, start, end))), None)
-        number = int(header.group(1))
-        if found is None:
-            steps.pop(number, None)
+    rest = None
+    for number, block in zip(parts[1::2], parts[2::2], strict=True):
+        content, rest = _last_brackets(block)
+        if content is None:
+            steps.pop(int(number), None)
         else:
-            steps[number] = _word(found.group(1))
-    return _by_step(steps), found is not None and "<halt>" in found.group(2)
+            steps[int(number)] = _word(content)
+    return _by_step(steps), rest is not None and "<halt>" in rest
+
+
+def _last_brackets(block: str) -> tuple[str, str] | tuple[None, None]:
+    """(content, rest of its line) of the last `[...]` closed on its own line in `block`."""
+    bracket = block.rfind("[")
+    if bracket < 0:
+        return None, None
+    close, line_end = block.find("]", bracket), block.find("\n", bracket)
+    if line_end < 0:
+        line_end = len(block)
+    if 0 <= close < line_end:  # the common case, without building match objects
+        return block[bracket + 1:close], block[close + 1:line_end]
+    found = _BRACKETS.findall(block)  # the last '[' is not closed: take the last closed one
+    return found[-1] if found else (None, None)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchgen.parsers import STYLES, gold_states, official_tmbench, parse_answer, robust_tmbench
+from benchgen.parsers import (
+    _BRACKETS,
+    STYLES,
+    _last_brackets,
+    gold_states,
+    official_tmbench,
+    parse_answer,
+    robust_tmbench,
+)
 from benchgen.registry import create_dataset
 
 STYLE_CASES = [
@@ -86,3 +94,10 @@ def test_parsers_read_any_text_without_raising(text):
     for mode in ("official", "robust"):
         parsed = parse_answer(text, item, mode)
         assert all(s is None or isinstance(s, str) for s in parsed.states)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "\n", " ", "A", "B C", "<halt>", ","]), max_size=30).map("".join))
+def test_last_brackets_fast_path_agrees_with_the_bracket_pattern(block):
+    found = _BRACKETS.findall(block)
+    assert _last_brackets(block) == (found[-1] if found else (None, None))
