@@ -1,8 +1,9 @@
 """Provides the finite-automaton view: the input and position, the current state(s), the state diagram.
 
 Works for DFAs, NFAs (a set of current states, epsilon moves shown as ε) and Mealy and Moore
-transducers (with the output written so far). The diagram lists each state with its outgoing
-edges; the current states and the edges that just fired are highlighted.
+transducers (with the output written so far). The diagram is drawn by `tui.fsm_diagram`; an automaton
+too large to draw in the terminal's width is listed instead, each state with its outgoing edges. Either
+way the current states and the edges that just fired are highlighted.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from textual.containers import VerticalScroll
 
 from machines.core import Snapshot
 from machines.fsm.dfa import Transition
+from machines.fsm.graph import to_networkx
 from machines.fsm.nfa import SubsetStep
 from machines.fsm.transducer import OutputTransition
+from tui.fsm_diagram import draw
 from tui.history import History
 from tui.view import Lines, MachineView
 
@@ -91,6 +94,16 @@ class FsmView(MachineView):
         return text
 
     def _diagram(self, snapshot: Snapshot) -> Text:
+        current = current_states(snapshot.config)
+        just_fired = {(e[0], e[2]) for e in edges(self.machine) if fired(snapshot.event, e)}
+        width = self.app.size.width - 4  # the box's padding and its scrollbar
+        lines = draw(to_networkx(self.machine), current, just_fired, width=width)
+        if lines is not None:
+            heading = Text.styled("state diagram (→ start, double border accepting, ↻ self-loop)\n", "dim")
+            return Text.assemble(heading, Text("\n").join(lines))
+        return self._listing(snapshot, width)
+
+    def _listing(self, snapshot: Snapshot, columns: int) -> Text:
         machine, current = self.machine, current_states(snapshot.config)
         accepting = getattr(machine, "accepting", frozenset())
         moore = getattr(machine, "output", None)
@@ -98,7 +111,8 @@ class FsmView(MachineView):
         for edge in edges(machine):
             by_source[edge[0]].append(edge)
         width = max(len(s) for s in machine.states) + 2
-        text = Text("state diagram (→ start, ◎ accepting)\n", style="dim")
+        text = Text.styled(f"{len(machine.states)} states, too many to draw in {columns} columns: listed"
+                           " (→ start, ◎ accepting)\n", "dim")
         for state in machine.states:
             text.append("→ " if state == machine.start else "  ")
             text.append("◎ " if state in accepting else "○ ")

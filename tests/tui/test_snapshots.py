@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from machines.core import Outcome
+from machines.fsm import NFA
 from tests.tui.driving import settle, tree_loaded
 from tests.tui.families import CASES
 from tests.tui.machines import BB3
@@ -55,6 +56,16 @@ class Count:
 def test_view(snap_compare, case_id, keys):
     case = BY_ID[case_id]
     assert snap_compare(make_app(machine=case.machine, input=case.input), press=keys, terminal_size=SIZE)
+
+
+ENDS_IN_AB = NFA.from_dict({"q0": {"a": ["q0", "q1"], "b": ["q0"]}, "q1": {"b": ["q2"]}},
+                          start="q0", accepting=["q2"], name="ends in ab")
+"""Small enough to be drawn as a diagram, with a set of current states after reading an a."""
+
+
+def test_small_nfa_diagram(snap_compare):
+    app = make_app(machine=ENDS_IN_AB, input="bab")
+    assert snap_compare(app, press=["right"] * 2, terminal_size=SIZE)
 
 
 def test_life_zoomed_and_panned(snap_compare):
