@@ -90,12 +90,13 @@ def trace_fast(system: TagSystem, input: str | Sequence[str], *,
     productions = {s: "".join(w) for s, w in system.productions.items()}
     m = system.m
     queues = [queue]
+    production, keep = productions.get, queues.append
     for _ in range(max_steps):
-        word = productions.get(queue[0]) if len(queue) >= m else None
+        word = production(queue[0]) if len(queue) >= m else None
         if word is None:
             return Outcome.HALTED, queues
         queue = queue[m:] + word
-        queues.append(queue)
+        keep(queue)
     halted = len(queue) < m or queue[0] not in productions
     return Outcome.HALTED if halted else Outcome.STEP_LIMIT, queues
 
