@@ -23,7 +23,7 @@ HALT = " <halt>"
 class QueueTrace:
     """The queues of a run (step 0 first), its deletion number m, productions, and whether it halted.
 
-    Queues and words are sequences of symbols: tuples, or strings of one-character symbols.
+    Queues and words are sequences of symbols: all tuples, or all strings of one-character symbols.
     """
 
     states: tuple[Sequence[str], ...]
@@ -42,7 +42,7 @@ def render(trace: QueueTrace) -> str:
     # Each queue is spaced out once, and what a step removes is cut from its spaced text: this is
     # the hot path of big datasets.
     states, m = trace.states, trace.m
-    if all(isinstance(q, str) for q in states):  # one-character symbols: 'ABC'.replace gives ' A B C '
+    if isinstance(states[0], str):  # one-character symbols: 'ABC'.replace gives ' A B C '
         shown = [q.replace("", " ")[1:-1] for q in states]
         removed = [text[: 2 * m - 1] for text in shown[:-1]]
     else:
