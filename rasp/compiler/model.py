@@ -123,42 +123,40 @@ class CompiledModel:
         t = tokens.shape[1]
         if t - 1 > self.max_len:
             raise ValueError(f"inputs of length {t - 1} exceed max_len={self.max_len}")
-        x = self.token_embed[tokens] + self.pos_embed[None, :t]
+        x = self.token_embed[tokens]  # a fresh array, updated in place below
+        x += self.pos_embed[None, :t]
         blocked = np.where(self.mask(t - 1), 0.0, -np.inf)
         for layer in self.layers:
-            if layer.heads:
-                update = np.zeros_like(x)
-                for head in layer.heads:
-                    q_rows, k_rows, v_rows = self._support(head)
-                    queries = (
-                        x[..., q_rows]
-                        if _is_identity(head.w_q[q_rows])
-                        else x[..., q_rows] @ head.w_q[q_rows]
-                    )
-                    keys = x[..., k_rows] @ head.w_k[k_rows]
-                    logits = np.matmul(queries, keys.transpose(0, 2, 1)) + blocked
-                    logits -= logits.max(axis=-1, keepdims=True)
-                    weights = np.exp(logits)
-                    weights /= weights.sum(axis=-1, keepdims=True)
-                    values = (
-                        x[..., v_rows]
-                        if _is_identity(head.w_v[v_rows])
-                        else x[..., v_rows] @ head.w_v[v_rows]
-                    )
-                    update += (weights @ values) @ head.w_o
-                x = x + update
+            # heads read the residual before any of them writes
+            updates = [self._head(head, x, blocked) for head in layer.heads]
+            for writes, update in updates:
+                x[..., writes] += update
             if layer.mlp:
-                reads, writes = self._support(layer.mlp)
+                reads, writes, biased = self._support(layer.mlp)
                 flat = x.reshape(-1, x.shape[-1])
-                hidden = np.maximum(flat[:, reads] @ layer.mlp.w_1[reads] + layer.mlp.b_1, 0.0)
-                flat = flat + layer.mlp.b_2
+                hidden = flat[:, reads] @ layer.mlp.w_1[reads]
+                hidden += layer.mlp.b_1
+                np.maximum(hidden, 0.0, out=hidden)
+                flat[:, biased] += layer.mlp.b_2[biased]
                 flat[:, writes] += hidden @ layer.mlp.w_2[:, writes]
-                x = flat.reshape(x.shape)
         return x
 
-    def _support(self, block: Head | MLP) -> tuple[np.ndarray, ...]:
-        """The residual dimensions a block reads (and an MLP writes): the same products without the
-        zero rows, cached per block."""
+    def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(the residual dimensions the head writes, what it adds to them)."""
+        q_rows, k_rows, v_rows, writes, q_plain, v_plain = self._support(head)
+        queries = x[..., q_rows] if q_plain else x[..., q_rows] @ head.w_q[q_rows]
+        keys = x[..., k_rows] @ head.w_k[k_rows]
+        logits = np.matmul(queries, keys.transpose(0, 2, 1))
+        logits += blocked
+        logits -= logits.max(axis=-1, keepdims=True)
+        weights = np.exp(logits, out=logits)
+        weights /= weights.sum(axis=-1, keepdims=True)
+        values = x[..., v_rows] if v_plain else x[..., v_rows] @ head.w_v[v_rows]
+        return writes, (weights @ values) @ head.w_o[:, writes]
+
+    def _support(self, block: Head | MLP) -> tuple:
+        """The residual dimensions a block reads and writes (the same products without the zero
+        rows), and for a head whether its query and value maps are plain copies; cached per block."""
         cache = self.notes.setdefault("support", {})
         if id(block) not in cache:
 
@@ -166,9 +164,17 @@ class CompiledModel:
                 return np.flatnonzero(np.abs(m).sum(axis=1))
 
             if isinstance(block, Head):
-                cache[id(block)] = (rows(block.w_q), rows(block.w_k), rows(block.w_v))
+                q_rows, v_rows = rows(block.w_q), rows(block.w_v)
+                cache[id(block)] = (
+                    q_rows,
+                    rows(block.w_k),
+                    v_rows,
+                    rows(block.w_o.T),
+                    _is_identity(block.w_q[q_rows]),
+                    _is_identity(block.w_v[v_rows]),
+                )
             else:
-                cache[id(block)] = (rows(block.w_1), rows(block.w_2.T))
+                cache[id(block)] = (rows(block.w_1), rows(block.w_2.T), np.flatnonzero(block.b_2))
         return cache[id(block)]
 
     def decode(self, residual: np.ndarray, name: str | None = None) -> list[list]:
