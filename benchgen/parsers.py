@@ -144,10 +144,8 @@ def _last_brackets(block: str) -> tuple[str, str] | tuple[None, None]:
 
 def _blocks(text: str) -> list[tuple[int, str]]:
     """(step number, text after the header up to the next header) for every step header line."""
-    text = "\n" + text
-    headers = list(_HEADER.finditer(text))
-    ends = [h.start() for h in headers[1:]] + [len(text)]
-    return [(int(h.group(1)), text[h.end():end]) for h, end in zip(headers, ends, strict=True)]
+    parts = _HEADER.split("\n" + text)  # [before, number, block, number, block, ...]
+    return [(int(number), block) for number, block in zip(parts[1::2], parts[2::2], strict=True)]
 
 
 def _word(content: str) -> str:

@@ -8,13 +8,14 @@ edit-distance credit of every step.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from benchgen.item import Item
 from benchgen.parsers import MAX_ANSWER_CHARS, Mode, gold_states, parse_answer
-from benchgen.successors import successor_for
+from benchgen.successors import Successor, successor_for
 from benchgen.taxonomy import classify, similarity, tokens
 
 
@@ -45,43 +46,69 @@ class ItemScore:
         return all(self.correct)
 
 
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """What scoring needs of an item, computed once for all of its answers."""
+
+    states: tuple[str, ...]
+    successor: Successor | None
+    halted: bool
+    answer: str
+    alternatives: dict[int, dict[str, str] | None] = field(default_factory=dict)
+    """Wrong successors of gold step i - 1 by kind, filled as first errors at step i are met."""
+
+    @classmethod
+    def of(cls, item: Item) -> Gold:
+        return cls(gold_states(item), successor_for(item.metadata), bool(item.metadata.get("halted")),
+                   item.answer.strip())
+
+    def alternatives_at(self, step: int) -> dict[str, str] | None:
+        if step not in self.alternatives:
+            self.alternatives[step] = None if self.successor is None or step == 0 else \
+                self.successor.alternatives(tokens(self.states[step - 1]))
+        return self.alternatives[step]
+
+
 def score_item(item: Item, answer: str, mode: Mode = "robust", *, finish_reason: str | None = None,
-               usage: Mapping[str, Any] | None = None) -> ItemScore:
-    """Scores `answer` (a completion for `item`); `finish_reason` 'length' marks a cut-off answer."""
+               usage: Mapping[str, Any] | None = None, gold: Gold | None = None) -> ItemScore:
+    """Scores `answer` (a completion for `item`); `finish_reason` 'length' marks a cut-off answer.
+    `gold` is `Gold.of(item)`, passed when the item has many answers."""
+    gold = gold or Gold.of(item)
     parsed = parse_answer(answer, item, mode)
-    gold = gold_states(item)
-    shown = parsed.states
-    predicted = [shown[i] if i < len(shown) else None for i in range(len(gold))]
-    correct = tuple(p == g for p, g in zip(predicted, gold, strict=True))
+    golds, shown = gold.states, parsed.states
+    predicted = shown[:len(golds)] + (None,) * (len(golds) - len(shown))
+    correct = tuple(map(operator.eq, predicted, golds))
     first_error = next((i for i, ok in enumerate(correct) if not ok), None)
+    right = len(golds) if first_error is None else first_error  # steps before the first error
     cut_off = finish_reason == "length"
-    successor = successor_for(item.metadata)
+    successor = gold.successor
     kind = None
     if first_error is not None:
-        alternatives = None
-        if successor is not None and first_error > 0:
-            alternatives = successor.alternatives(tokens(gold[first_error - 1]))
-        kind = classify(predicted[first_error], gold[first_error], alternatives,
+        kind = classify(predicted[first_error], golds[first_error], gold.alternatives_at(first_error),
                         cut_off and first_error >= len(shown))
     one_step = None
     if successor is not None:
         # a transition between two right states is right; only the others need the machine
+        start = max(right - 1, 0)
         judged = [(a, b, ok and next_ok) for a, b, ok, next_ok
-                  in zip(predicted, predicted[1:], correct, correct[1:], strict=False) if a is not None]
-        one_step = (sum(ok or successor.next_state(a) == b for a, b, ok in judged), len(judged))
-    gold_halted = bool(item.metadata.get("halted"))
-    extra = max(0, len(shown) - len(gold))
-    if parsed.halted is not None and parsed.halted and len(shown) < len(gold):
+                  in zip(predicted[start:], predicted[start + 1:], correct[start:], correct[start + 1:],
+                         strict=False) if a is not None]
+        one_step = (start + sum(ok or successor.next_state(a) == b for a, b, ok in judged),
+                    start + len(judged))
+    extra = max(0, len(shown) - len(golds))
+    if parsed.halted is not None and parsed.halted and len(shown) < len(golds):
         halting = "early_halt"
-    elif gold_halted and extra:
+    elif gold.halted and extra:
         halting = "after_halt"
-    elif gold_halted and parsed.halted is False:
+    elif gold.halted and parsed.halted is False:
         halting = "missed_halt"
     else:
         halting = "ok"
-    credit = sum(map(similarity, predicted, gold)) / len(gold) if gold else 0.0
+    # the right prefix adds exactly 1.0 per step, so summing from it gives the same float
+    credit = sum(map(similarity, predicted[right:], golds[right:]), float(right)) / len(golds) \
+        if golds else 0.0
     return ItemScore(item.id, correct, parsed.readable, first_error, kind, one_step, halting, extra,
-                     parsed.final is not None and parsed.final == item.answer.strip(), credit, cut_off,
+                     parsed.final is not None and parsed.final == gold.answer, credit, cut_off,
                      len(answer) > MAX_ANSWER_CHARS, usage or {})
 
 
@@ -101,12 +128,18 @@ Pair = tuple[Item, str, str | None, Mapping[str, Any] | None]
 
 
 _PAIRS: Sequence[Pair] = ()  # what forked scoring workers read (inherited, never pickled)
+_GOLDS: dict[int, Gold] = {}  # Gold of each item of _PAIRS, by id
 
 
 def _score_range(args: tuple[int, int, Mode]) -> list[ItemScore]:
     start, stop, mode = args
-    return [score_item(item, answer, mode, finish_reason=finish, usage=usage)
-            for item, answer, finish, usage in _PAIRS[start:stop]]
+    scores = []
+    for item, answer, finish, usage in _PAIRS[start:stop]:
+        gold = _GOLDS.get(id(item))  # ids are stable while _PAIRS holds the items
+        if gold is None:
+            gold = _GOLDS[id(item)] = Gold.of(item)
+        scores.append(score_item(item, answer, mode, finish_reason=finish, usage=usage, gold=gold))
+    return scores
 
 
 def score_all(pairs: Sequence[Pair], mode: Mode = "robust", *, workers: int = 1,
@@ -135,3 +168,4 @@ def score_all(pairs: Sequence[Pair], mode: Mode = "robust", *, workers: int = 1,
         return scores
     finally:
         _PAIRS = ()
+        _GOLDS.clear()

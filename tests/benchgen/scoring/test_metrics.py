@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from benchgen.metrics import bootstrap, step_matrix, summarize, tmbench_metrics
+from benchgen.oracles import noisy_cot
 from benchgen.registry import create_dataset
 from benchgen.responses import match, read_responses
 from benchgen.score import ItemScore, score_all, score_answer, score_item
@@ -154,3 +155,12 @@ def test_published_gemini_outputs_give_the_paper_figures():
         if mode == "robust":
             assert [k for k, s in enumerate(scores) if s.first_error is not None] == [10, 26, 78, 80]
     assert figures == {"official": (96.6, 96.2, 94), "robust": (98.1, 97.4, 96)}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_scoring_many_answers_per_item_matches_scoring_each_alone(workers):
+    items = create_dataset("tmbench", size=6, seed=4)
+    pairs = [(item, noisy_cot(item, kind, 0.2, seed=k), None, None)
+             for k, kind in enumerate(["static", "dynamic"] * 3) for item in items]
+    alone = [score_item(item, answer) for item, answer, _, _ in pairs]
+    assert score_all(pairs, workers=workers, chunk=5) == alone

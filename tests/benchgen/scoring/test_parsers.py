@@ -87,6 +87,12 @@ def test_robust_reads_the_halt_mark_of_the_last_block():
     assert robust_tmbench(BLOCK.format(n=0, q="A B"))[1] is False
 
 
+@pytest.mark.parametrize(("task", "knobs"), [("tmbench", {}), ("turing", {"style": "tm_blocks"})])
+def test_an_answer_without_step_headers_reads_no_state(task, knobs):
+    item = create_dataset(task, size=1, seed=3, **knobs)[0]
+    assert parse_answer("no step headers here", item).states == ()
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("#step0123: []ABC-\n<halt>步骤,")), max_size=300))
 def test_parsers_read_any_text_without_raising(text):
