@@ -41,6 +41,17 @@ def _is_identity(matrix: np.ndarray) -> bool:
     return matrix.shape[0] == matrix.shape[1] and np.array_equal(matrix, np.eye(len(matrix)))
 
 
+def _nonzero_rows(matrix: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.abs(matrix).sum(axis=1))
+
+
+def _as_slice(dims: np.ndarray) -> slice | np.ndarray:
+    """A run of consecutive dimensions as a slice: it reads a view and writes in place, no copies."""
+    if len(dims) and dims[-1] - dims[0] == len(dims) - 1:
+        return slice(int(dims[0]), int(dims[-1]) + 1)
+    return dims
+
+
 @dataclass(frozen=True)
 class Layer:
     """Attention heads (possibly none) then an MLP (possibly None), each added to the residual."""
@@ -132,49 +143,59 @@ class CompiledModel:
             for writes, update in updates:
                 x[..., writes] += update
             if layer.mlp:
-                reads, writes, biased = self._support(layer.mlp)
+                reads, w_1, b_1, writes, w_2, biased, b_2 = self._support(layer.mlp)
                 flat = x.reshape(-1, x.shape[-1])
-                hidden = flat[:, reads] @ layer.mlp.w_1[reads]
-                hidden += layer.mlp.b_1
+                hidden = flat[:, reads] @ w_1
+                hidden += b_1
                 np.maximum(hidden, 0.0, out=hidden)
-                flat[:, biased] += layer.mlp.b_2[biased]
-                flat[:, writes] += hidden @ layer.mlp.w_2[:, writes]
+                flat[:, biased] += b_2
+                flat[:, writes] += hidden @ w_2
         return x
 
-    def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple:
         """(the residual dimensions the head writes, what it adds to them)."""
-        q_rows, k_rows, v_rows, writes, q_plain, v_plain = self._support(head)
-        queries = x[..., q_rows] if q_plain else x[..., q_rows] @ head.w_q[q_rows]
-        keys = x[..., k_rows] @ head.w_k[k_rows]
-        logits = np.matmul(queries, keys.transpose(0, 2, 1))
+        q_rows, w_q, k_rows, w_k, v_rows, w_v, writes, w_o = self._support(head)
+        queries = x[..., q_rows] if w_q is None else x[..., q_rows] @ w_q
+        logits = np.matmul(queries, (x[..., k_rows] @ w_k).transpose(0, 2, 1))
         logits += blocked
         logits -= logits.max(axis=-1, keepdims=True)
         weights = np.exp(logits, out=logits)
         weights /= weights.sum(axis=-1, keepdims=True)
-        values = x[..., v_rows] if v_plain else x[..., v_rows] @ head.w_v[v_rows]
-        return writes, (weights @ values) @ head.w_o[:, writes]
+        values = x[..., v_rows] if w_v is None else x[..., v_rows] @ w_v
+        return writes, (weights @ values) @ w_o
 
     def _support(self, block: Head | MLP) -> tuple:
-        """The residual dimensions a block reads and writes (the same products without the zero
-        rows), and for a head whether its query and value maps are plain copies; cached per block."""
+        """The residual dimensions a block reads and writes (the zero rows of its maps left out)
+        with its maps cut to them (None for a plain copy), cached per block."""
         cache = self.notes.setdefault("support", {})
         if id(block) not in cache:
-
-            def rows(m: np.ndarray) -> np.ndarray:
-                return np.flatnonzero(np.abs(m).sum(axis=1))
-
             if isinstance(block, Head):
-                q_rows, v_rows = rows(block.w_q), rows(block.w_v)
+                q_rows, k_rows, v_rows, writes = (
+                    _nonzero_rows(m) for m in (block.w_q, block.w_k, block.w_v, block.w_o.T)
+                )
+                w_q, w_v = block.w_q[q_rows], block.w_v[v_rows]
                 cache[id(block)] = (
-                    q_rows,
-                    rows(block.w_k),
-                    v_rows,
-                    rows(block.w_o.T),
-                    _is_identity(block.w_q[q_rows]),
-                    _is_identity(block.w_v[v_rows]),
+                    _as_slice(q_rows),
+                    None if _is_identity(w_q) else w_q,
+                    _as_slice(k_rows),
+                    block.w_k[k_rows],
+                    _as_slice(v_rows),
+                    None if _is_identity(w_v) else w_v,
+                    _as_slice(writes),
+                    block.w_o[:, writes],
                 )
             else:
-                cache[id(block)] = (rows(block.w_1), rows(block.w_2.T), np.flatnonzero(block.b_2))
+                reads, writes = _nonzero_rows(block.w_1), _nonzero_rows(block.w_2.T)
+                biased = np.flatnonzero(block.b_2)
+                cache[id(block)] = (
+                    _as_slice(reads),
+                    block.w_1[reads],
+                    block.b_1,
+                    _as_slice(writes),
+                    block.w_2[:, writes],
+                    _as_slice(biased),
+                    block.b_2[biased],
+                )
         return cache[id(block)]
 
     def decode(self, residual: np.ndarray, name: str | None = None) -> list[list]:
