@@ -101,14 +101,22 @@ def _box_text(graph: nx.DiGraph, q: str) -> str:
 
 def _assign_tracks(arcs: list[_Arc]) -> int:
     """Puts each arc on the nearest track where it touches no other; returns the number of tracks.
-    A label too long for its arc goes after the arc's right end and takes that room too."""
+    A label goes where no arc's vertical crosses it: inside its arc, nearest the middle, or else after
+    the arc's right end, which then takes that room too."""
+    ports = {x for arc in arcs for x in (arc.source_x, arc.target_x)}
+
+    def clear(x: int, length: int) -> bool:
+        return not ports.intersection(range(x, x + length))
+
     taken: list[list[tuple[int, int]]] = []
     for arc in sorted(arcs, key=lambda a: (a.span[1] - a.span[0], a.span)):
         low, high = arc.span
-        if len(arc.label) + 2 <= high - low - 1:
-            arc.label_x = low + 1 + (high - low - 1 - len(arc.label)) // 2
-        else:
-            arc.label_x, high = high + 2, high + 1 + len(arc.label)
+        size, middle = len(arc.label), (low + high - len(arc.label) + 1) // 2
+        inside = sorted(range(low + 2, high - size), key=lambda x: abs(x - middle))
+        arc.label_x = next((x for x in inside if clear(x, size)), 0)
+        if not arc.label_x:
+            arc.label_x = next(x for x in range(high + 2, high + 3 + len(ports)) if clear(x, size))
+            high = arc.label_x + size - 1
         track = next((t for t, spans in enumerate(taken)
                       if all(high < a - 1 or low > b + 1 for a, b in spans)), len(taken))
         if track == len(taken):
@@ -120,8 +128,8 @@ def _assign_tracks(arcs: list[_Arc]) -> int:
 
 def _render(graph, order, start, current, names, left, inner, arcs, tracks, right) -> list[Text]:
     top, bottom = tracks[True], tracks[False]
-    box_row = top + 1
-    height = box_row + 3 + 1 + bottom
+    box_row = top + 1 if top else 0
+    height = box_row + 3 + (bottom + 1 if bottom else 0)
     cells = [[(" ", "") for _ in range(right)] for _ in range(height)]
 
     def put(row: int, col: int, char: str, style: str = "") -> None:

@@ -38,6 +38,8 @@ GOLDEN = [
 def test_golden_drawings(machine, expected):
     lines = draw(to_networkx(machine), width=80)
     assert [line.plain for line in lines] == expected
+    graph = to_networkx(machine)
+    assert traced_edges(lines) == {(u, v): data["label"] for u, v, data in graph.edges(data=True) if u != v}
 
 
 @pytest.mark.parametrize(("machine", "expected"), [
@@ -83,9 +85,46 @@ def dfas(draw_from):
     return DFA.from_dict(table, start=states[0], accepting=draw_from(st.sets(st.sampled_from(states))))
 
 
+def _box_at(middle: str, col: int) -> str:
+    left = max(middle.rfind("│", 0, col), middle.rfind("║", 0, col))
+    return middle[left + 1:].split()[0]
+
+
+def _walk(grid: list[str], row: int, col: int, step: int) -> int:
+    while grid[row][col] in "│┼":
+        row += step
+    return row
+
+
+def traced_edges(lines) -> dict[tuple[str, str], str]:
+    """Reads the edges back off a drawing by following each arc from its arrowhead to its source port."""
+    grid = [line.plain for line in lines]
+    width = max(map(len, grid))
+    grid = [row.ljust(width + 1) for row in grid]
+    middle = next(row for row in grid if "→" in row)
+    found = {}
+    for row, line in enumerate(grid):
+        for col, char in enumerate(line):
+            if char not in "▼▲":
+                continue
+            step = -1 if char == "▼" else 1
+            track = _walk(grid, row + step, col, step)
+            corner = grid[track][col]
+            if corner in "┌└":
+                other = next(c for c in range(col + 1, width) if grid[track][c] in "┐┘")
+                low, high = col, other
+            else:
+                other = next(c for c in range(col - 1, -1, -1) if grid[track][c] in "┌└")
+                low, high = other, col
+            assert grid[_walk(grid, track - step, other, -step)][other] in "┴╧┬╤"
+            label = grid[track][low + 1:high].strip("─┼") or grid[track][high + 2:].split()[0]
+            found[_box_at(middle, other), _box_at(middle, col)] = label
+    return found
+
+
 @settings(max_examples=60)
 @given(dfas(), st.integers(20, 120))
-def test_any_drawing_fits_and_shows_every_state_and_edge(machine, width):
+def test_any_drawing_fits_and_its_arcs_lead_back_to_the_edges(machine, width):
     graph = to_networkx(machine)
     lines = draw(graph, width=width)
     if lines is None:
@@ -94,8 +133,7 @@ def test_any_drawing_fits_and_shows_every_state_and_edge(machine, width):
     plain = "\n".join(line.plain for line in lines)
     for q in graph:
         assert sum(word.startswith(q) and word[len(q):] in ("", "│", "║") for word in plain.split()) == 1
-    loops = [(u, v) for u, v in graph.edges if u != v]
-    assert plain.count("▼") + plain.count("▲") == len(loops)
+    assert traced_edges(lines) == {(u, v): data["label"] for u, v, data in graph.edges(data=True) if u != v}
     assert plain.count("╔") == sum(data["accepting"] for _, data in graph.nodes(data=True))
     assert plain.count("→") == 1
 
