@@ -122,8 +122,17 @@ def traced_edges(lines) -> dict[tuple[str, str], str]:
     return found
 
 
+@st.composite
+def nfas(draw_from):
+    states = [f"q{i}" for i in range(draw_from(st.integers(1, 6)))]
+    targets = st.sets(st.sampled_from(states), min_size=1)
+    table = {q: {s: sorted(draw_from(targets)) for s in draw_from(st.sets(st.sampled_from(["a", "b", ""])))}
+             for q in states}
+    return NFA.from_dict(table, start=states[0], accepting=draw_from(st.sets(st.sampled_from(states))))
+
+
 @settings(max_examples=60)
-@given(dfas(), st.integers(20, 120))
+@given(st.one_of(dfas(), nfas()), st.integers(20, 120))
 def test_any_drawing_fits_and_its_arcs_lead_back_to_the_edges(machine, width):
     graph = to_networkx(machine)
     lines = draw(graph, width=width)
