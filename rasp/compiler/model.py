@@ -9,6 +9,7 @@ from the final residual stream.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,6 +44,15 @@ def _is_identity(matrix: np.ndarray) -> bool:
 
 def _nonzero_rows(matrix: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.abs(matrix).sum(axis=1))
+
+
+def _project(x: np.ndarray, dims, matrix: np.ndarray | None) -> np.ndarray:
+    """x[..., dims] @ matrix (None: the identity) as one 2-D product: numpy would loop over the batch."""
+    part = x[..., dims]
+    if matrix is None:
+        return part
+    rows = math.prod(part.shape[:-1])
+    return (part.reshape(rows, part.shape[-1]) @ matrix).reshape(*part.shape[:-1], matrix.shape[1])
 
 
 def _as_slice(dims: np.ndarray) -> slice | np.ndarray:
@@ -155,14 +165,12 @@ class CompiledModel:
     def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple:
         """(the residual dimensions the head writes, what it adds to them)."""
         q_rows, w_q, k_rows, w_k, v_rows, w_v, writes, w_o = self._support(head)
-        queries = x[..., q_rows] if w_q is None else x[..., q_rows] @ w_q
-        logits = np.matmul(queries, (x[..., k_rows] @ w_k).transpose(0, 2, 1))
+        logits = np.matmul(_project(x, q_rows, w_q), _project(x, k_rows, w_k).transpose(0, 2, 1))
         logits += blocked
         logits -= logits.max(axis=-1, keepdims=True)
         weights = np.exp(logits, out=logits)
         weights /= weights.sum(axis=-1, keepdims=True)
-        values = x[..., v_rows] if w_v is None else x[..., v_rows] @ w_v
-        return writes, (weights @ values) @ w_o
+        return writes, _project(weights @ _project(x, v_rows, w_v), slice(None), w_o)
 
     def _support(self, block: Head | MLP) -> tuple:
         """The residual dimensions a block reads and writes (the zero rows of its maps left out)
