@@ -107,11 +107,13 @@ def _any_case(word: str) -> str:
 _KEYWORDS = ("step", "steps", "步骤", "步", "schritt", "étape", "etapa", "paso", "passo", "шаг", "ステップ")
 # The leading newline is a literal the regex engine can search for quickly (the text gets one
 # prepended); IGNORECASE or a MULTILINE '^' would make it try the pattern at every character.
-# The lookahead on the keywords' first letters rejects most lines in one test.
+# The lookahead on the keywords' first letters rejects most lines in one test, and the possessive
+# prefix (none of those letters) is not backtracked into for another try.
 _FIRST = "".join(sorted({c for k in _KEYWORDS for c in (k[0], k[0].upper())}))
-_HEADER = re.compile(r"\n[ \t#*>-]*(?=[" + _FIRST + "])(?:" + "|".join(map(_any_case, _KEYWORDS))
+_HEADER = re.compile(r"\n[ \t#*>-]*+(?=[" + _FIRST + "])(?:" + "|".join(map(_any_case, _KEYWORDS))
                      + r")[ \t]*(\d+)[ \t]*\**[ \t]*[:：.]")
 _BRACKETS = re.compile(r"\[([^\[\]\n]*)\]([^\[\n]*)")
+_LAST_BRACKETS = re.compile(_BRACKETS.pattern + r"[^\[]*\Z")  # only the last '[' can match
 
 
 def robust_tmbench(text: str) -> tuple[list[str | None], bool]:
@@ -130,16 +132,11 @@ def robust_tmbench(text: str) -> tuple[list[str | None], bool]:
 
 def _last_brackets(block: str) -> tuple[str, str] | tuple[None, None]:
     """(content, rest of its line) of the last `[...]` closed on its own line in `block`."""
-    bracket = block.rfind("[")
-    if bracket < 0:
-        return None, None
-    close, line_end = block.find("]", bracket), block.find("\n", bracket)
-    if line_end < 0:
-        line_end = len(block)
-    if 0 <= close < line_end:  # the common case, without building match objects
-        return block[bracket + 1:close], block[close + 1:line_end]
-    found = _BRACKETS.findall(block)  # the last '[' is not closed: take the last closed one
-    return found[-1] if found else (None, None)
+    found = _LAST_BRACKETS.search(block)
+    if found is not None:
+        return found.groups()
+    closed = _BRACKETS.findall(block)  # the last '[' is not closed: take the last closed one
+    return closed[-1] if closed else (None, None)
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
