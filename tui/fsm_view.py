@@ -74,6 +74,9 @@ class FsmView(MachineView):
         self.query_one("#fired", Lines).update(Text(event))
         self.query_one("#diagram", Lines).update(self._diagram(snapshot))
 
+    def on_resize(self) -> None:
+        self.show(self.screen.stepper.current, self.screen.stepper.history)  # the diagram fits the width
+
     def _word(self, config: Any) -> Text:
         text = Text("input  ", style="dim")
         for i, symbol in enumerate(config.word):
