@@ -39,8 +39,9 @@ def queue_text(queue: Sequence[str]) -> str:
 
 def render(trace: QueueTrace) -> str:
     """The step blocks of `trace`, separated by blank lines, with no trailing newline."""
-    # Each queue is spaced out once, and what a step removes is cut from its spaced text: this is
-    # the hot path of big datasets.
+    # This is the hot path of big datasets. Each queue is spaced out once, and what a step removes is
+    # cut from its spaced text; the text is the spaced queues joined, in one pass, with what lies
+    # between two queue states: the end of one block and the start of the next.
     states, m = trace.states, trace.m
     if isinstance(states[0], str):  # one-character symbols: 'ABC'.replace gives ' A B C '
         shown = [q.replace("", " ")[1:-1] for q in states]
@@ -51,13 +52,12 @@ def render(trace: QueueTrace) -> str:
     # A block's head and action lines up to the removed symbols depend on its head symbol alone.
     heads = {symbol: f"   - Head Symbol: {symbol}\n   - Action: Append {' '.join(word)} to the end of the "
              "queue. Remove " for symbol, word in trace.productions.items()}
-    blocks = [f"### step 0:\n   - Action: Init\n   - Queue State: [{shown[0]}]"]
-    steps = enumerate(zip(states[:-1], removed, shown[1:], strict=True), 1)
-    blocks += [f"### step {i}:\n{heads[before[0]]}{cut} from the head.\n   - Queue State: [{after}]"
-               for i, (before, cut, after) in steps]
-    if trace.halted:
-        blocks[-1] += HALT
-    return "\n\n".join(blocks)
+    parts = ["### step 0:\n   - Action: Init\n   - Queue State: ["] * (2 * len(states) + 1)
+    parts[1::2] = shown
+    parts[2:-1:2] = [f"]\n\n### step {i}:\n{heads[before[0]]}{cut} from the head.\n   - Queue State: ["
+                     for i, before, cut in zip(range(1, len(states)), states, removed, strict=False)]
+    parts[-1] = "]" + HALT if trace.halted else "]"
+    return "".join(parts)
 
 
 _HEADER = re.compile(r"^### step (\d+):$", re.MULTILINE)
