@@ -153,7 +153,7 @@ def _word(content: str) -> str:
 
 
 def _by_step(steps: Mapping[int, str]) -> list[str | None]:
-    return [steps.get(i) for i in range(max(steps) + 1)] if steps else []
+    return list(map(steps.get, range(max(steps) + 1))) if steps else []
 
 
 _RULE_LINE = re.compile(r"^[ \t]*(\d+)[ \t]*[:.][^\n\[]*?(?:;[ \t]*)?\[([^\[\]\n]*)\][ \t]*$", re.MULTILINE)

@@ -78,7 +78,7 @@ def score_item(item: Item, answer: str, mode: Mode = "robust", *, finish_reason:
     golds, shown = gold.states, parsed.states
     predicted = shown[:len(golds)] + (None,) * (len(golds) - len(shown))
     correct = tuple(map(operator.eq, predicted, golds))
-    first_error = next((i for i, ok in enumerate(correct) if not ok), None)
+    first_error = correct.index(False) if False in correct else None
     right = len(golds) if first_error is None else first_error  # steps before the first error
     cut_off = finish_reason == "length"
     successor = gold.successor
