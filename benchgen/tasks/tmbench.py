@@ -114,19 +114,21 @@ class Instance:
     init: str
     states: tuple[str, ...]
     halted: bool
+    rule_json: str
+    """The sorted-key JSON of the rule (what the ids hash)."""
 
 
 _sorted_json = json.JSONEncoder(sort_keys=True).encode  # json.dumps(x, sort_keys=True), made once
 
 
-def tmbench_id(init: str, rule: dict[str, str]) -> str:
+def tmbench_id(init: str, rule_json: str) -> str:
     """TMBench's instance id: sha256 of the initial queue and the sorted-key JSON of the rule."""
-    return hashlib.sha256((init + _sorted_json(rule)).encode()).hexdigest()
+    return hashlib.sha256((init + rule_json).encode()).hexdigest()
 
 
 def _queue_states(m: int, rule: dict[str, str], init: str, steps: int) -> tuple[tuple[str, ...], bool]:
     """The queues of a run (step 0 first) and whether it halted, by machines.tag's string-slicing trace."""
-    outcome, queues = trace_fast(TagSystem(m, rule), init, max_steps=steps)
+    outcome, queues = trace_fast(TagSystem.trusted(m, rule), init, max_steps=steps)
     return tuple(queues), outcome is Outcome.HALTED
 
 
@@ -155,7 +157,8 @@ def _draw(config: TMBenchConfig, rng: random.Random) -> tuple[dict[str, str], st
 def _accept(config: TMBenchConfig, rng: random.Random, seen: set[str] | None) -> Instance:
     for _ in range(config.max_attempts):
         rule, init = _draw(config, rng)
-        instance_id = tmbench_id(init, rule)
+        rule_json = _sorted_json(rule)
+        instance_id = tmbench_id(init, rule_json)
         if seen is not None and instance_id in seen:
             continue
         states, halted = _queue_states(config.m, rule, init, config.steps)
@@ -165,7 +168,7 @@ def _accept(config: TMBenchConfig, rng: random.Random, seen: set[str] | None) ->
             continue
         if seen is not None:
             seen.add(instance_id)
-        return Instance(instance_id, rule, init, states, halted)
+        return Instance(instance_id, rule, init, states, halted, rule_json)
     raise BenchgenError(f"no acceptable tmbench instance in max_attempts={config.max_attempts} draws "
                         f"(halting={config.halting!r}); relax the knobs or raise max_attempts")
 
@@ -191,7 +194,8 @@ class _Stream:
         if self.last is not None and self.last.id == self.draws[index][0]:
             return self.last
         instance_id, rule, init = self.draws[index]
-        return Instance(instance_id, rule, init, *_queue_states(self.config.m, rule, init, self.config.steps))
+        return Instance(instance_id, rule, init, *_queue_states(self.config.m, rule, init, self.config.steps),
+                        _sorted_json(rule))
 
 
 def relabelled(instance: Instance, config: TMBenchConfig) -> Instance:
@@ -200,9 +204,10 @@ def relabelled(instance: Instance, config: TMBenchConfig) -> Instance:
         return instance
     names = dict(zip(config.symbols, LABELS[config.relabel], strict=False))
     table = str.maketrans(names)
-    return Instance(instance.id, {k.translate(table): v.translate(table) for k, v in instance.rule.items()},
-                    instance.init.translate(table),
-                    tuple(queue.translate(table) for queue in instance.states), instance.halted)
+    rule = {k.translate(table): v.translate(table) for k, v in instance.rule.items()}
+    return Instance(instance.id, rule, instance.init.translate(table),
+                    tuple(queue.translate(table) for queue in instance.states), instance.halted,
+                    _sorted_json(rule))
 
 
 def make_item(config: TMBenchConfig, knobs: dict[str, Any], seed: int, index: int,
@@ -218,7 +223,7 @@ def make_item(config: TMBenchConfig, knobs: dict[str, Any], seed: int, index: in
         "task": "tmbench", "index": index, "seed": seed, "style": "tmbench_blocks",
         "tmbench_id": instance.id,
         "machine": {"m": config.m, "rule": instance.rule},
-        "machine_id": content_id("tag", str(config.m), _sorted_json(instance.rule)),
+        "machine_id": content_id("tag", str(config.m), instance.rule_json),
         "input": instance.init,
         "states": states,
         "steps": len(states) - 1,
