@@ -37,6 +37,15 @@ def queue_text(queue: Sequence[str]) -> str:
     return "[" + " ".join(queue) + "]"
 
 
+_STEP_STARTS: list[str] = []  # "]\n\n### step i:\n" for i = 1, 2, ...: made once, not once per item
+
+
+def _step_starts(count: int) -> list[str]:
+    while len(_STEP_STARTS) < count:
+        _STEP_STARTS.append(f"]\n\n### step {len(_STEP_STARTS) + 1}:\n")
+    return _STEP_STARTS
+
+
 def render(trace: QueueTrace) -> str:
     """The step blocks of `trace`, separated by blank lines, with no trailing newline."""
     # This is the hot path of big datasets. Each queue is spaced out once, and what a step removes is
@@ -54,8 +63,8 @@ def render(trace: QueueTrace) -> str:
              "queue. Remove " for symbol, word in trace.productions.items()}
     parts = ["### step 0:\n   - Action: Init\n   - Queue State: ["] * (2 * len(states) + 1)
     parts[1::2] = shown
-    parts[2:-1:2] = [f"]\n\n### step {i}:\n{heads[before[0]]}{cut} from the head.\n   - Queue State: ["
-                     for i, before, cut in zip(range(1, len(states)), states, removed, strict=False)]
+    parts[2:-1:2] = [f"{start}{heads[before[0]]}{cut} from the head.\n   - Queue State: ["
+                     for start, before, cut in zip(_step_starts(len(states)), states, removed, strict=False)]
     parts[-1] = "]" + HALT if trace.halted else "]"
     return "".join(parts)
 
