@@ -37,6 +37,7 @@ def queue_text(queue: Sequence[str]) -> str:
     return "[" + " ".join(queue) + "]"
 
 
+_TO_STATE = " from the head.\n   - Queue State: ["
 _STEP_STARTS: list[str] = []  # "]\n\n### step i:\n" for i = 1, 2, ...: made once, not once per item
 
 
@@ -52,19 +53,22 @@ def render(trace: QueueTrace) -> str:
     # cut from its spaced text; the text is the spaced queues joined, in one pass, with what lies
     # between two queue states: the end of one block and the start of the next.
     states, m = trace.states, trace.m
-    if isinstance(states[0], str):  # one-character symbols: 'ABC'.replace gives ' A B C '
-        shown = [q.replace("", " ")[1:-1] for q in states]
-        removed = [text[: 2 * m - 1] for text in shown[:-1]]
-    else:
-        shown = [" ".join(q) for q in states]
-        removed = [" ".join(q[:m]) for q in states[:-1]]
     # A block's head and action lines up to the removed symbols depend on its head symbol alone.
     heads = {symbol: f"   - Head Symbol: {symbol}\n   - Action: Append {' '.join(word)} to the end of the "
              "queue. Remove " for symbol, word in trace.productions.items()}
+    starts = _step_starts(len(states))
+    if isinstance(states[0], str):  # one-character symbols: 'ABC'.replace gives ' A B C '
+        shown = [q.replace("", " ")[1:-1] for q in states]
+        width = 2 * m - 1
+        between = [f"{start}{heads[text[0]]}{text[:width]}{_TO_STATE}"
+                   for start, text in zip(starts, shown[:-1], strict=False)]
+    else:
+        shown = [" ".join(q) for q in states]
+        between = [f"{start}{heads[q[0]]}{' '.join(q[:m])}{_TO_STATE}"
+                   for start, q in zip(starts, states[:-1], strict=False)]
     parts = ["### step 0:\n   - Action: Init\n   - Queue State: ["] * (2 * len(states) + 1)
     parts[1::2] = shown
-    parts[2:-1:2] = [f"{start}{heads[before[0]]}{cut} from the head.\n   - Queue State: ["
-                     for start, before, cut in zip(_step_starts(len(states)), states, removed, strict=False)]
+    parts[2:-1:2] = between
     parts[-1] = "]" + HALT if trace.halted else "]"
     return "".join(parts)
 
