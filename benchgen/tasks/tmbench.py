@@ -218,7 +218,7 @@ def make_item(config: TMBenchConfig, knobs: dict[str, Any], seed: int, index: in
                                                           instance.halted))
     question = tmbench_prompt(config.m, instance.rule, instance.init, config.steps)
     states = list(instance.states)
-    lengths = [len(s) for s in states]
+    lengths = list(map(len, states))
     metadata: dict[str, Any] = {
         "task": "tmbench", "index": index, "seed": seed, "style": "tmbench_blocks",
         "tmbench_id": instance.id,
