@@ -1,20 +1,20 @@
 """Compiles RASP programs into exact numpy transformers and property-tests them against the interpreter."""
 
-from rasp.compiler.checking import CheckResult, Mismatch, assert_matches, check_compiled, inputs_strategy
-from rasp.compiler.compiling import compile_program
-from rasp.compiler.errors import CompileError
-from rasp.compiler.model import CompiledModel
-from rasp.compiler.turing import run_in_transformer, tm_step_program
+from machines.lazy import lazy_facade as _lazy_facade
 
-__all__ = [
-    "CheckResult",
-    "CompileError",
-    "CompiledModel",
-    "Mismatch",
-    "assert_matches",
-    "check_compiled",
-    "compile_program",
-    "inputs_strategy",
-    "run_in_transformer",
-    "tm_step_program",
-]
+__all__, __getattr__, __dir__ = _lazy_facade(
+    __name__,
+    {
+        "rasp.compiler.checking": [
+            "CheckResult",
+            "Mismatch",
+            "assert_matches",
+            "check_compiled",
+            "inputs_strategy",
+        ],
+        "rasp.compiler.compiling": ["compile_program"],
+        "rasp.compiler.errors": ["CompileError"],
+        "rasp.compiler.model": ["CompiledModel"],
+        "rasp.compiler.turing": ["run_in_transformer", "tm_step_program"],
+    },
+)
