@@ -24,8 +24,7 @@ from benchgen.item import Item, content_id
 from benchgen.registry import Task, item_rng, register_task
 from benchgen.tasks.tmbench_prompt import tmbench_prompt
 from machines.core import Outcome
-from machines.tag.fast import trace_fast
-from machines.tag.tag import TagSystem
+from machines.tag.fast import trace_words
 
 LABELS = {
     "latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -128,7 +127,7 @@ def tmbench_id(init: str, rule_json: str) -> str:
 
 def _queue_states(m: int, rule: dict[str, str], init: str, steps: int) -> tuple[tuple[str, ...], bool]:
     """The queues of a run (step 0 first) and whether it halted, by machines.tag's string-slicing trace."""
-    outcome, queues = trace_fast(TagSystem.trusted(m, rule), init, max_steps=steps)
+    outcome, queues = trace_words(m, rule, init, max_steps=steps)
     return tuple(queues), outcome is Outcome.HALTED
 
 

@@ -8,7 +8,7 @@ instead, as a string, for short runs whose every step is wanted (benchmark trace
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from machines.core import Outcome, Snapshot
@@ -82,13 +82,21 @@ def trace_fast(system: TagSystem, input: str | Sequence[str], *,
     The queues are `run`'s configurations rendered (`TagConfig.render`), made by string slicing
     with no object per step; every symbol of the system must be one character.
     """
-    check_budget("max_steps", max_steps)
     long = [s for s in system.alphabet if len(s) != 1]
     if long:
         raise InvalidMachineError(f"trace_fast needs one-character symbols, not {long!r}")
-    queue = "".join(system.initial(input).queue)
     productions = {s: "".join(w) for s, w in system.productions.items()}
-    m = system.m
+    return trace_words(system.m, productions, "".join(system.initial(input).queue), max_steps=max_steps)
+
+
+def trace_words(m: int, productions: Mapping[str, str], queue: str, *,
+                max_steps: int) -> tuple[Outcome, list[str]]:
+    """`trace_fast` on plain strings: a tag system given as m and one-character-symbol productions.
+
+    For callers that hold rules as strings already (benchmark generators tracing millions of small
+    systems), it skips building a `TagSystem`: nothing is validated but the budget.
+    """
+    check_budget("max_steps", max_steps)
     queues = [queue]
     production, keep = productions.get, queues.append
     for _ in range(max_steps):

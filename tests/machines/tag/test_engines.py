@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from machines.core import Outcome, Retention, run
 from machines.errors import BudgetError, InvalidInputError, InvalidMachineError
-from machines.tag.fast import run_fast, run_lag_fast, trace_fast, watch
+from machines.tag.fast import run_fast, run_lag_fast, trace_fast, trace_words, watch
 from machines.tag.lag import LagRule, LagSystem
 from machines.tag.tag import TagConfig, TagSystem
 
@@ -66,6 +66,8 @@ TRACE_CASES = [  # (m, productions, halts, input, max_steps, outcome, queues)
 def test_fast_trace_cases(m, productions, halts, input, max_steps, outcome, queues):
     system = TagSystem(m, productions, frozenset(halts))
     assert trace_fast(system, input, max_steps=max_steps) == (outcome, queues)
+    words = {symbol: word for symbol, word in productions.items() if symbol not in halts}
+    assert trace_words(m, words, input, max_steps=max_steps) == (outcome, queues)
 
 
 def test_fast_trace_needs_one_character_symbols_and_a_budget():
@@ -73,6 +75,8 @@ def test_fast_trace_needs_one_character_symbols_and_a_budget():
         trace_fast(TagSystem(2, {"a": ["bb"], "bb": "a"}), "aa", max_steps=5)
     with pytest.raises(BudgetError, match="max_steps=0"):
         trace_fast(TagSystem(2, {"a": "b"}), "aa", max_steps=0)
+    with pytest.raises(BudgetError, match="max_steps=0"):
+        trace_words(2, {"a": "b"}, "aa", max_steps=0)
 
 
 @given(lag_systems(), st.text(alphabet="abcd", max_size=8), st.integers(1, 300))
