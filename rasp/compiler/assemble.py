@@ -12,6 +12,7 @@ import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.attention import plan_head
+from rasp.compiler.embedding_sums import embedding_terms
 from rasp.compiler.errors import CompileError
 from rasp.compiler.graph_to_layers import has_input_mlp
 from rasp.compiler.mlp import fused_function, plan_mlp
@@ -96,7 +97,18 @@ def _embeddings(graph: nx.DiGraph, layout: Layout, vocab: list, max_len: int, di
 
 
 def _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions) -> None:
-    """An elementwise s-op of one input, written into that input's embedding table."""
+    """An elementwise s-op of one input (or a sum of a token and a position term), written into the
+    embedding tables."""
+    terms = embedding_terms(graph, gid)
+    if terms is not None:
+        by_token, by_index = terms
+        exprs = [graph.nodes[a][N.EXPR] for a in graph.nodes[gid][N.ARGS]]
+        source = next(e for e in exprs if isinstance(e, Tokens))
+        for row, value in enumerate(evaluate(source, vocab, dialect=dialect).values, start=1):
+            tokens[row, layout.dims[gid][0]] += by_token[value]
+        for p in range(max_len):
+            positions[p + 1, layout.dims[gid][0]] += by_index[p]
+        return
     leaves = graph.nodes[gid][N.LEAVES]
     fn = fused_function(graph, gid, leaves, dialect)
     exprs = [graph.nodes[a][N.EXPR] for a in leaves]

@@ -12,6 +12,7 @@ from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions, i
 from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_values, input_count
 from rasp.compiler.model import CompiledModel
 from rasp.compiler.program_to_graph import program_to_graph
+from rasp.compiler.split_selects import split_lexicographic_widths
 from rasp.dialect import ORIGINAL, Dialect
 from rasp.errors import RaspError
 from rasp.interpreter import evaluate_all
@@ -48,6 +49,7 @@ def compile_program(
     graph = program_to_graph(program)
     infer_values(graph, vocab, max_len, dialect, values)
     choose_encodings(graph, dialect)
+    split_lexicographic_widths(graph)
     insert_conversions(graph)
     insert_joints(graph)
     graph_to_layers(graph)

@@ -15,7 +15,9 @@ import math
 import networkx as nx
 
 from rasp.compiler import nodes as N
+from rasp.compiler.embedding_sums import embedding_terms
 from rasp.compiler.infer_values import MAX_TABLE, combination_bound, value_order
+from rasp.compiler.runs import runs_for
 from rasp.sops import Aggregate, Constant, Encoding, Map, Reduction, Select
 
 
@@ -202,8 +204,9 @@ computed one layer later from materialised inputs instead."""
 def graph_to_layers(graph: nx.DiGraph) -> int:
     """Sets LAYER (and IN_EMBEDDING, N.LEAVES) on every node; returns the number of layers.
 
-    An elementwise node whose fused table would exceed FUSED_TABLE moves one layer later (abstract
-    value sets only; exhaustive ones are observed combinations and stay small).
+    An elementwise node whose fused table would exceed FUSED_TABLE, and that cannot be planned
+    along runs of its linear coordinates either, moves one layer later (abstract value sets only;
+    exhaustive ones are observed combinations and stay small).
     """
     delay: dict[str, int] = {}
     for _ in range(len(graph)):
@@ -215,6 +218,7 @@ def graph_to_layers(graph: nx.DiGraph) -> int:
             and not d[N.IN_EMBEDDING]
             and "columns" not in graph.graph
             and _table_size(graph, gid) > FUSED_TABLE
+            and runs_for(graph, gid) is None
             and any(graph.nodes[a][N.ROLE] == N.MLP for a in d[N.ARGS])
         ]
         if not oversized:
@@ -243,7 +247,9 @@ def _assign(graph: nx.DiGraph, delay: dict[str, int]) -> int:
             data[N.LAYER] = max(inputs) + delay.get(gid, 0)
         ready[gid] = data[N.LAYER]
         if data[N.ROLE] == N.MLP:
-            data[N.IN_EMBEDDING] = data[N.LAYER] == 0 and _single_input(graph, gid)
+            data[N.IN_EMBEDDING] = data[N.LAYER] == 0 and (
+                _single_input(graph, gid) or embedding_terms(graph, gid) is not None
+            )
     for gid, data in graph.nodes(data=True):
         if data[N.ROLE] == N.MLP:
             data[N.LEAVES] = _embedding_leaves(graph, gid) if data[N.IN_EMBEDDING] else leaves(graph, gid)

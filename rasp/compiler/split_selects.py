@@ -1,0 +1,206 @@
+"""Splits the width of a lexicographic select into the widths of two small selects (sort's `smaller`).
+
+`selector_width(select(keys, keys, <))` with `keys = f(a, b)` ordered first by `a`, then by `b`
+(tracr's sort keys `key + i/n`) would need the one-hot of `keys`, |a|·|b| wide, on both sides of
+the head. No single head can do it from `a` and `b` alone: its logits are sums of terms in
+(a_q, a_k), (a_q, b_k), (b_q, a_k), (b_q, b_k), and keys selected for any b_k (a_k below a_q)
+must all score alike, which forces the (b_q, b_k) part to be a sum of a term in b_q and one in
+b_k, so it cannot tell b_k < b_q from b_k = b_q when a_k = a_q. So the width is split into two
+disjoint selects, each a sum of tables over `a` or over `b`: keys with a smaller `a`, and keys
+with an equal `a` and a smaller `b`. Two heads of the same layer read their widths and the
+width's MLP adds them (a staircase over the pair, quadratic in the length but small and cheap
+beside the |a|·|b|-square head it replaces). Abstract value sets only: exhaustive ones keep
+observed columns per node, and their joint one-hots are small anyway.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import numpy as np
+
+from rasp.compiler import nodes as N
+from rasp.sops import Comparison, Encoding, Predicate, Select, SelectorAnd, SelectorWidth
+
+_ORDERS = {Comparison.LT, Comparison.LEQ, Comparison.GT, Comparison.GEQ}
+
+
+def split_lexicographic_widths(graph: nx.DiGraph) -> None:
+    """Rewrites every selector width of a lexicographic select as the sum of two heads' widths."""
+    if "columns" in graph.graph:
+        return
+    for gid in list(graph.nodes):
+        data = graph.nodes[gid]
+        if data[N.ROLE] != N.MLP or data[N.SYNTHETIC] or not isinstance(data[N.EXPR], SelectorWidth):
+            continue
+        scratch = data[N.ARGS][0]
+        selector = graph.nodes[scratch][N.ARGS][0]
+        order = _lexicographic(graph, selector)
+        if order is not None:
+            _split(graph, gid, scratch, selector, order)
+
+
+def _lexicographic(graph: nx.DiGraph, selector: str):
+    """(major, minor, major ranks, minor ranks) when the select orders f(major, minor) that way."""
+    expr = graph.nodes[selector][N.EXPR]
+    if not isinstance(expr, Select) or expr.comparison not in _ORDERS:
+        return None
+    keys, queries = graph.nodes[selector][N.ARGS]
+    if keys != queries:
+        return None
+    node = graph.nodes[keys]
+    args = node[N.ARGS]
+    if node[N.ROLE] != N.MLP or len(args) != 2 or args[0] == args[1]:
+        return None
+    values = [graph.nodes[a][N.VALUES] for a in args]
+    if any(v is None or len(v) < 2 or None in v for v in values):
+        return None
+    try:
+        grid = np.array([[float(node[N.FN](x, y)) for y in values[1]] for x in values[0]])
+    except Exception:  # a non-number, or a combination the function refuses: keep the one-hot
+        return None
+    for major in (0, 1):
+        table = grid if major == 0 else grid.T
+        ranks = _ranks(table)
+        if ranks is not None:
+            return (
+                args[major],
+                args[1 - major],
+                *(
+                    dict(zip(values[k], r, strict=True))
+                    for k, r in zip((major, 1 - major), ranks, strict=True)
+                ),
+            )
+    return None
+
+
+def _ranks(table: np.ndarray):
+    """(row ranks, column ranks) when table[i, j] < table[i', j'] exactly when row i ranks below
+    row i', or i = i' and column j ranks below column j' (rows in disjoint value ranges, every row
+    ordering the columns alike, no ties); else None."""
+    columns = np.argsort(table[0], kind="stable")
+    if np.any(np.diff(table[:, columns], axis=1) <= 0):
+        return None
+    rows = np.argsort(table[:, columns[0]], kind="stable")
+    if np.any(table[rows[:-1], columns[-1]] >= table[rows[1:], columns[0]]):
+        return None
+    return np.argsort(rows), np.argsort(columns)
+
+
+def _comparison(ranks: dict, strict: bool, ascending: bool):
+    """`key` ranks below `query` (or equal, unless strict; above when not ascending): a plain
+    comparison when the ranks follow the values' own order (or its reverse), else a predicate."""
+    by_rank = sorted(ranks, key=ranks.get)
+    if by_rank in (sorted(ranks), sorted(ranks, reverse=True)):
+        below = (by_rank == sorted(ranks)) == ascending
+        return {
+            (True, True): Comparison.LT,
+            (True, False): Comparison.GT,
+            (False, True): Comparison.LEQ,
+            (False, False): Comparison.GEQ,
+        }[(strict, below)]
+    sign = 1 if ascending else -1
+    if strict:
+        return Predicate(lambda k, q: sign * (ranks[k] - ranks[q]) < 0, value="rank order")
+    return Predicate(lambda k, q: sign * (ranks[k] - ranks[q]) <= 0, value="rank order or equal")
+
+
+def _split(graph: nx.DiGraph, width: str, scratch: str, selector: str, order: tuple) -> None:
+    """`width` from two heads: keys of a lower major rank, and keys of the same major value and a
+    lower minor rank; the old head (and the select, if nothing else reads it) goes."""
+    major, minor, major_ranks, minor_ranks = order
+    comparison = graph.nodes[selector][N.EXPR].comparison
+    ascending = comparison in (Comparison.LT, Comparison.LEQ)
+    strict = comparison in (Comparison.LT, Comparison.GT)
+    name = graph.nodes[selector][N.NAME]
+    keys = graph.nodes[selector][N.ARGS][0]
+    below = _select(graph, f"{selector}a", f"{name}.major", major, _comparison(major_ranks, True, ascending))
+    equal = _select(graph, f"{selector}e", f"{name}.same", major, Comparison.EQ)
+    after = _select(
+        graph, f"{selector}b", f"{name}.minor", minor, _comparison(minor_ranks, strict, ascending)
+    )
+    tie = f"{selector}t"
+    graph.add_node(
+        tie,
+        **{
+            N.EXPR: SelectorAnd(graph.nodes[equal][N.EXPR], graph.nodes[after][N.EXPR]),
+            N.ARGS: [equal, after],
+            N.NAME: _unique(graph, f"{name}.tie"),
+            N.ROLE: N.SELECTOR,
+            N.SYNTHETIC: True,
+            N.WIDTH_ONE: False,
+        },
+    )
+    graph.add_edge(equal, tie)
+    graph.add_edge(after, tie)
+    parts = [_width_head(graph, scratch, part) for part in (below, tie)]
+    most = len(graph.nodes[scratch][N.VALUES]) - 1
+    data = graph.nodes[width]
+    data[N.ARGS] = parts
+    data[N.FN] = lambda x, y: _sum_of_widths(x, y, most)
+    for part in parts:
+        graph.add_edge(part, width)
+    graph.remove_node(scratch)
+    if not any(True for _ in graph.successors(selector)):
+        graph.remove_node(selector)
+    _numerical_if_unread_as_one_hot(graph, keys)
+
+
+def _select(graph: nx.DiGraph, gid: str, name: str, sop: str, comparison) -> str:
+    expr = graph.nodes[sop][N.EXPR]
+    graph.add_node(
+        gid,
+        **{
+            N.EXPR: Select(expr, expr, comparison),
+            N.ARGS: [sop, sop],
+            N.NAME: _unique(graph, name),
+            N.ROLE: N.SELECTOR,
+            N.SYNTHETIC: True,
+            N.WIDTH_ONE: False,
+        },
+    )
+    graph.add_edge(sop, gid)
+    return gid
+
+
+def _width_head(graph: nx.DiGraph, scratch: str, selector: str) -> str:
+    """An attention node reading 1/(w+1) of `selector`'s width, like the scratch it replaces."""
+    gid = f"{selector}s"
+    old = graph.nodes[scratch]
+    graph.add_node(
+        gid,
+        **{
+            **old,
+            N.EXPR: SelectorWidth(graph.nodes[selector][N.EXPR]),
+            N.ARGS: [selector],
+            N.NAME: _unique(graph, f"{graph.nodes[selector][N.NAME]}.attn"),
+        },
+    )
+    graph.add_edge(selector, gid)
+    return gid
+
+
+def _sum_of_widths(x: float, y: float, most: int) -> int:
+    width = round(1 / x) + round(1 / y) - 2
+    if width > most:  # disjoint selections of at most `most` keys: no input gets here
+        raise ValueError(f"widths adding up to {width} > {most}")
+    return width
+
+
+def _numerical_if_unread_as_one_hot(graph: nx.DiGraph, sop: str) -> None:
+    """The keys keep one dimension, not |a|·|b|, when only MLPs (or nothing) read them."""
+    data = graph.nodes[sop]
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in data[N.VALUES] or ())
+    if data[N.VALUES] and numbers and all(graph.nodes[s][N.ROLE] == N.MLP for s in graph.successors(sop)):
+        data[N.ENCODING] = Encoding.NUMERICAL
+
+
+def _unique(graph: nx.DiGraph, name: str) -> str:
+    taken = {d[N.NAME] for _, d in graph.nodes(data=True)}
+    candidate = name
+    for k in itertools.count(2):
+        if candidate not in taken:
+            return candidate
+        candidate = f"{name}_{k}"
+    raise AssertionError("unreachable")
