@@ -1,0 +1,128 @@
+"""Widths of lexicographic selects as two small heads, and token-plus-position sums in the embeddings."""
+
+import numpy as np
+import pytest
+
+from rasp.compiler.checking import check_compiled
+from rasp.compiler.compiling import compile_program
+from rasp.compiler.lib import make_sort_unique
+from rasp.compiler.split_selects import _ranks
+from rasp.dialect import TRACR
+from rasp.embedding import Aggregate, Map, Select, SelectorWidth, SequenceMap, indices, numerical
+from rasp.sops import Comparison, Tokens
+
+INTS = Tokens("int", name="tokens")
+N = 8
+MIXED = {1: 2, 2: 0, 3: 1, 4: 3}  # token ranks in neither their own order nor its reverse
+
+
+def _keys(fn):
+    return SequenceMap(fn, INTS, indices, name="keys")
+
+
+def _width(fn, comparison):
+    keys = _keys(fn)
+    return SelectorWidth(Select(keys, keys, comparison, name="smaller"), name="width")
+
+
+def _sort(fn):
+    return make_sort_unique(INTS, _keys(fn))
+
+
+def _shared_select(fn):
+    """The select is read by a mean too: it stays, beside the two new heads."""
+    keys = _keys(fn)
+    smaller = Select(keys, keys, Comparison.LT, name="smaller")
+    mean = numerical(Aggregate(smaller, numerical(Map(lambda x: x, INTS, name="x")), default=0, name="mean"))
+    return SequenceMap(lambda w, m: w + m, SelectorWidth(smaller, name="width"), mean, name="both")
+
+
+def token_major(x, i):
+    return x + i / N
+
+
+def index_major(x, i):
+    return i + x / 10
+
+
+def descending_tokens(x, i):
+    return -x + i / N
+
+
+def mixed_tokens(x, i):
+    return MIXED[x] + i / N
+
+
+def mixed_indices(x, i):
+    return 100 * x + (7 * i) % 11
+
+
+def product(x, i):
+    return x * i
+
+
+def tokens_only(x, i):
+    return x + 0 * i
+
+
+# (program, split into two heads?)
+CASES = [
+    ("sort by token then index", lambda: _sort(token_major), True),
+    ("width, <=", lambda: _width(token_major, Comparison.LEQ), True),
+    ("width, >", lambda: _width(token_major, Comparison.GT), True),
+    ("width, >=", lambda: _width(token_major, Comparison.GEQ), True),
+    ("sort by index then token", lambda: _sort(index_major), True),
+    ("tokens descending", lambda: _sort(descending_tokens), True),
+    ("token ranks out of order", lambda: _sort(mixed_tokens), True),
+    ("index ranks out of order", lambda: _width(mixed_indices, Comparison.LT), True),
+    ("select also averaged", lambda: _shared_select(token_major), True),
+    ("not lexicographic: ties between rows", lambda: _width(product, Comparison.LT), False),
+    ("not lexicographic: equal keys", lambda: _width(tokens_only, Comparison.LT), False),
+]
+
+
+@pytest.mark.parametrize(("name", "build", "split"), CASES, ids=[c[0] for c in CASES])
+def test_lexicographic_widths_are_split_and_exact(name, build, split):
+    program = build()
+    model = compile_program(program, (1, 2, 3, 4), N, dialect=TRACR, values="abstract", keep_all=True)
+    heads = [head.name for layer in model.layers for head in layer.heads]
+    assert any(h.endswith(".tie.attn") for h in heads) == split, heads
+    result = check_compiled(model, samples=150, seed=1)
+    assert result.ok and result.checked == 150, str(result)
+
+
+def test_the_split_makes_sort_freq_small():
+    from rasp.compiler.lib import make_sort_freq
+
+    model = compile_program(make_sort_freq(20), "abcd", 20, dialect=TRACR, values="abstract")
+    # the one-hot keys alone were 420 wide (474 in all, 1.28M parameters)
+    assert model.d_model < 100 and model.n_params < 150_000
+    assert check_compiled(model, samples=100).ok
+
+
+RANKS = [
+    # rows in disjoint ranges, columns ordered alike: (row ranks, column ranks)
+    ([[0.0, 0.5], [1.0, 1.5]], ([0, 1], [0, 1])),
+    ([[1.5, 1.0], [0.5, 0.0]], ([1, 0], [1, 0])),
+    ([[2.0, 2.1, 2.2], [0.0, 0.1, 0.2], [1.0, 1.1, 1.2]], ([2, 0, 1], [0, 1, 2])),
+    ([[0.0, 0.5], [0.4, 1.0]], None),  # overlapping rows
+    ([[0.0, 0.5], [1.5, 1.0]], None),  # columns ordered differently
+    ([[0.0, 0.0], [1.0, 1.0]], None),  # a tie within a row
+]
+
+
+@pytest.mark.parametrize(("table", "expected"), RANKS)
+def test_ranks_of_a_lexicographic_table(table, expected):
+    ranks = _ranks(np.array(table))
+    if expected is None:
+        assert ranks is None
+    else:
+        assert [r.tolist() for r in ranks] == [list(e) for e in expected]
+
+
+@pytest.mark.parametrize(("fn", "layers"), [(token_major, 1), (product, 2)])
+def test_sums_of_a_token_and_a_position_term_need_no_first_mlp(fn, layers):
+    program = _width(fn, Comparison.LT)
+    model = compile_program(program, (1, 2, 3, 4), N, dialect=TRACR, values="abstract", keep_all=True)
+    assert len(model.layers) == layers
+    assert check_compiled(model, samples=100).ok
