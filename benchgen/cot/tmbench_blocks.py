@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from benchgen.errors import CotParseError
 
@@ -37,39 +38,56 @@ def queue_text(queue: Sequence[str]) -> str:
     return "[" + " ".join(queue) + "]"
 
 
-_TO_STATE = " from the head.\n   - Queue State: ["
-_STEP_STARTS: list[str] = []  # "]\n\n### step i:\n" for i = 1, 2, ...: made once, not once per item
+_TEMPLATES: dict[int, list[str | None]] = {}  # per trace length: the text around what each step fills in
 
 
-def _step_starts(count: int) -> list[str]:
-    while len(_STEP_STARTS) < count:
-        _STEP_STARTS.append(f"]\n\n### step {len(_STEP_STARTS) + 1}:\n")
-    return _STEP_STARTS
+def _template(count: int) -> list[str | None]:
+    """The fixed text of `count` blocks, with a None slot for each state, head line and removed symbols.
+
+    Step i (i >= 1) takes slots 5i - 2 (head lines), 5i - 1 (removed symbols) and 5i + 1 (its state).
+    """
+    template = _TEMPLATES.get(count)
+    if template is None:
+        template = ["### step 0:\n   - Action: Init\n   - Queue State: [", None]
+        for step in range(1, count):
+            template += [f"]\n\n### step {step}:\n   - Head Symbol: ", None, None,
+                         " from the head.\n   - Queue State: [", None]
+        template.append("]")
+        _TEMPLATES[count] = template
+    return template
+
+
+_first = itemgetter(0)
+
+
+def _spaced(states: Sequence[str]) -> list[str]:
+    """Each one-character-symbol queue spaced out ('ABC' -> 'A B C'), by one replace over them all."""
+    joined = "\n".join(states)
+    if not states[-1] or joined.count("\n") != len(states) - 1:  # an empty last queue, or '\n' symbols
+        return [q.replace("", " ")[1:-1] for q in states]
+    return joined.replace("", " ")[1:-1].split(" \n ")
 
 
 def render(trace: QueueTrace) -> str:
     """The step blocks of `trace`, separated by blank lines, with no trailing newline."""
-    # This is the hot path of big datasets. Each queue is spaced out once, and what a step removes is
-    # cut from its spaced text; the text is the spaced queues joined, in one pass, with what lies
-    # between two queue states: the end of one block and the start of the next.
+    # The hot path of big datasets: the per-step work is done by C-level maps and one join into
+    # the cached text around it.
     states, m = trace.states, trace.m
     # A block's head and action lines up to the removed symbols depend on its head symbol alone.
-    heads = {symbol: f"   - Head Symbol: {symbol}\n   - Action: Append {' '.join(word)} to the end of the "
-             "queue. Remove " for symbol, word in trace.productions.items()}
-    starts = _step_starts(len(states))
-    if isinstance(states[0], str):  # one-character symbols: 'ABC'.replace gives ' A B C '
-        shown = [q.replace("", " ")[1:-1] for q in states]
-        width = 2 * m - 1
-        between = [f"{start}{heads[text[0]]}{text[:width]}{_TO_STATE}"
-                   for start, text in zip(starts, shown[:-1], strict=False)]
+    heads = {symbol: f"{symbol}\n   - Action: Append {' '.join(word)} to the end of the queue. Remove "
+             for symbol, word in trace.productions.items()}
+    parts = _template(len(states)).copy()
+    if isinstance(states[0], str):
+        shown = _spaced(states)
+        removed = map(itemgetter(slice(0, 2 * m - 1)), shown[:-1])
     else:
         shown = [" ".join(q) for q in states]
-        between = [f"{start}{heads[q[0]]}{' '.join(q[:m])}{_TO_STATE}"
-                   for start, q in zip(starts, states[:-1], strict=False)]
-    parts = ["### step 0:\n   - Action: Init\n   - Queue State: ["] * (2 * len(states) + 1)
-    parts[1::2] = shown
-    parts[2:-1:2] = between
-    parts[-1] = "]" + HALT if trace.halted else "]"
+        removed = (" ".join(q[:m]) for q in states[:-1])
+    parts[1::5] = shown
+    parts[3::5] = map(heads.__getitem__, map(_first, states[:-1]))
+    parts[4::5] = removed
+    if trace.halted:
+        parts[-1] = "]" + HALT
     return "".join(parts)
 
 
