@@ -75,6 +75,7 @@ def infer_values(
     if method == "auto":
         method = "exhaustive" if input_count(vocab, max_len) <= EXHAUSTIVE_INPUTS else "abstract"
     graph.graph["method"] = method
+    graph.graph["dialect"] = dialect
     if method == "exhaustive":
         _exhaustive(graph, vocab, max_len, dialect)
     else:
@@ -197,17 +198,29 @@ def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
         return sorted(options, key=lambda c: tuple(value_order(v) for v in c))
 
 
-def _map_values(fn, combos: list[tuple], dialect: Dialect):
-    out = set()
-    for combo in combos:
-        if dialect.none_propagates and None in combo:
-            out.add(None)
-            continue
-        try:
-            out.add(fn(*combo))
-        except Exception:
-            continue
+FAILED = object()
+"""The result of a function on a combination of values the program never meets (it raises)."""
+
+
+def evaluate_rows(fn, rows: list[tuple], dialect: Dialect) -> list:
+    """fn on each row (FAILED where it raises), called once per distinct row."""
+    cache: dict[tuple, object] = {}
+    out = []
+    for row in rows:
+        if row not in cache:
+            if dialect.none_propagates and None in row:
+                cache[row] = None
+            else:
+                try:
+                    cache[row] = fn(*row)
+                except Exception:  # a combination the program never meets
+                    cache[row] = FAILED
+        out.append(cache[row])
     return out
+
+
+def _map_values(fn, combos: list[tuple], dialect: Dialect):
+    return set(evaluate_rows(fn, combos, dialect)) - {FAILED}
 
 
 def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect, data: dict):

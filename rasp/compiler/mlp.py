@@ -11,7 +11,6 @@ gap requires and no steeper (reference §7.3).
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass
 
 import networkx as nx
@@ -20,6 +19,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
 from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
+from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
 
@@ -66,7 +66,7 @@ def fused_columns(
     node's function called once per distinct argument tuple."""
     columns: dict[str, list] = {leaf: [row[k] for row in rows] for k, leaf in enumerate(varying)}
     columns |= {leaf: [value] * len(rows) for leaf, value in fixed.items()}
-    order = [n for n in nx.topological_sort(graph.subgraph([*_fused_ancestors(graph, gid), gid]))]
+    order = [n for n in nx.topological_sort(graph.subgraph([*fused_ancestors(graph, gid), gid]))]
     for node in order:
         data = graph.nodes[node]
         cache: dict[tuple, object] = {}
@@ -128,12 +128,15 @@ def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
 
 
 def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
-    varying, rows, results = table(graph, gid, dialect)
     d = len(layout.labels)
+    runs = runs_for(graph, gid)
+    if runs is not None:
+        return _along_runs(graph, gid, runs, layout, d)
+    varying, rows, results = table(graph, gid, dialect)
     outputs = [layout.encode(gid, r) for r in results]
     numeric = [a for a in varying if graph.nodes[a][N.ENCODING] is Encoding.NUMERICAL]
     if graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL and len(varying) > 1:
-        parts = _separate(varying, rows, results)
+        parts = separate(varying, rows, results)
         if parts is not None:
             return _additive(graph, gid, varying, parts, layout, d)
     if not numeric:
@@ -155,7 +158,7 @@ def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPl
     0` then needs one step instead of one per combination of its inputs, and a function of two
     such balances a staircase over their mixed radix."""
     pivots: list[tuple[np.ndarray, np.ndarray]] = []
-    for candidate in _fused_ancestors(graph, gid):
+    for candidate in fused_ancestors(graph, gid):
         if graph.nodes[candidate][N.ENCODING] is not Encoding.NUMERICAL:
             continue
         form = _linear_form(graph, gid, candidate, varying, rows, layout, d)
@@ -173,6 +176,24 @@ def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPl
         direction += weight * form
         z += weight * values
         total_span += weight * span
+    return _steps(graph, gid, direction, z, outputs, d)
+
+
+def _along_runs(graph, gid, runs: Runs, layout, d: int) -> MLPPlan:
+    """A staircase along the runs' coordinates, one step where neighbouring runs meet."""
+    direction, z = np.zeros(d), np.zeros(len(runs.points))
+    for k, (c, weight) in enumerate(zip(runs.coordinates, runs.weights, strict=True)):
+        z += weight * (c.positions[runs.points[:, k]] - c.offset)
+        if c.slopes or c.terms:
+            for leaf, a in c.slopes.items():
+                direction[layout.dims[leaf][0]] += weight * a
+            for leaf, term in c.terms.items():
+                for value, dim in layout.index[leaf].items():
+                    direction[dim] += weight * term.get(value, 0.0)
+        else:  # a one-hot leaf, by rank
+            for rank, dim in enumerate(layout.index[c.node].values()):
+                direction[dim] += weight * rank
+    outputs = [layout.encode(gid, r) for r in runs.results]
     return _steps(graph, gid, direction, z, outputs, d)
 
 
@@ -203,13 +224,13 @@ def _linear_form(graph, gid, candidate, varying, rows, layout, d: int):
         values = [float(column[k]) for k in graph.nodes[gid]["_kept"]]
     except (TypeError, ValueError):  # a non-number, or a combination the program never meets
         return None
-    parts = _separate(varying, rows, values)
+    parts = separate(varying, rows, values)
     if parts is None:
         return None
     direction = np.zeros(d)
     for leaf, term in zip(varying, parts[1], strict=True):
         if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
-            slope = _slope(term)
+            slope = linear_slope(term)
             if slope is None:
                 return None
             direction[layout.dims[leaf][0]] = slope
@@ -219,18 +240,6 @@ def _linear_form(graph, gid, candidate, varying, rows, layout, d: int):
     z = np.array(values)
     offset = float(z[0]) - float(direction @ _residual_of(graph, varying, rows[0], layout, d))
     return direction, z - offset
-
-
-def _fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
-    """The nodes fused into `gid`'s computation (between its leaves and it), nearest first."""
-    leaves, found, frontier = set(graph.nodes[gid][N.LEAVES]), [], list(graph.nodes[gid][N.ARGS])
-    while frontier:
-        node = frontier.pop(0)
-        if node in leaves or node in found:
-            continue
-        found.append(node)
-        frontier.extend(graph.nodes[node][N.ARGS])
-    return found
 
 
 def _residual_of(graph, varying, row, layout, d: int) -> np.ndarray:
@@ -276,33 +285,6 @@ def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> ML
     return MLPPlan(w_1, b_1, w_2, np.zeros(d))
 
 
-def _separate(varying, rows, results) -> tuple[float, list[dict]] | None:
-    """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None."""
-    try:
-        values = np.array([float(r) for r in results])
-    except (TypeError, ValueError):
-        return None
-    if not rows:
-        return None
-    at = dict(zip(rows, values.tolist(), strict=True))
-    base = rows[0]
-    terms: list[dict] = []
-    total = np.full(len(rows), values[0])
-    for k in range(len(varying)):
-        column = [row[k] for row in rows]
-        term = {}
-        for v in dict.fromkeys(column):
-            probe = (*base[:k], v, *base[k + 1 :])
-            if probe not in at:
-                return None
-            term[v] = at[probe] - values[0]
-        terms.append(term)
-        total += np.array([term[v] for v in column])
-    if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
-        return None
-    return float(values[0]), terms
-
-
 def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
     """A sum of per-leaf terms: linear terms of numerical leaves as ReLU(x) - ReLU(-x), others as
     one-leaf lookups or staircases."""
@@ -311,7 +293,7 @@ def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
     for leaf, term in zip(varying, terms, strict=True):
         points = sorted(term)
         if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
-            slope = _slope(term)
+            slope = linear_slope(term)
             if slope is not None:
                 w_1, w_2 = np.zeros((d, 2)), np.zeros((2, d))
                 w_1[layout.dims[leaf][0]] = [1.0, -1.0]
@@ -345,18 +327,6 @@ def _unit(layout, gid: str, d: int) -> np.ndarray:
     vector = np.zeros(d)
     vector[layout.dims[gid][0]] = 1.0
     return vector
-
-
-def _slope(term: dict) -> float | None:
-    """a when term(v) = a·v + b for every v, else None."""
-    points = sorted(term)
-    if len(points) < 2:
-        return 0.0
-    a = (term[points[-1]] - term[points[0]]) / (float(points[-1]) - float(points[0]))
-    b = term[points[0]] - a * float(points[0])
-    if all(math.isclose(term[v], a * float(v) + b, rel_tol=1e-12, abs_tol=1e-12) for v in points):
-        return a
-    return None
 
 
 def _lookup(varying, rows, outputs, layout, d: int) -> MLPPlan:

@@ -1,0 +1,363 @@
+"""Fused elementwise s-ops as runs of equal results along a mixed radix of linear coordinates.
+
+An MLP node is computed from its leaves through fused nodes. Some fused numerical nodes are sums
+of per-leaf terms, linear in the numerical leaves (`balance = opens - closes`): each is a
+coordinate, a number the MLP reads as one direction of the residual stream. Ordered
+lexicographically (fastest coordinate first), the product of the coordinates' value sets is one
+line `z`; every fused node is tracked as runs of equal results along it, built node by node, so a
+chain such as `any_negative = b1 < 0 or (b0 < 0)` costs |vals(b0 < 0)| x |vals(b1)| evaluations,
+not |vals(b0)| x |vals(b1)|. The MLP is then a staircase with one step per run boundary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+
+from rasp.compiler import nodes as N
+from rasp.compiler.infer_values import FAILED, combination_bound, combinations, evaluate_rows
+from rasp.sops import Constant, Encoding
+
+PRECISION = 1e11
+"""Largest ratio of |z| to the smallest gap between its points float64 resolves safely."""
+TABLE_ABOVE = 2_000
+"""Leaf combinations above which an MLP node is planned along runs when it can be (below, a
+lookup or staircase over every combination is as small and well tried)."""
+MAX_RUNS = 200_000
+"""Most runs a fused node may have along the coordinates before its MLP is planned otherwise."""
+MAX_STEPS = 2_500
+"""Most steps (two hidden units each) a node's staircase may have."""
+NEAR = 1e-12
+"""Values of one coordinate closer than this (relative) are one point: float rounding of one
+fraction (2/3 - 1/3 against 1/3), grouped only where every fused function agrees on the group."""
+
+
+class _Failed(Exception):
+    """The runs cannot be built within budget, or a grouped value splits a result."""
+
+
+@dataclass
+class Coordinate:
+    """A linear coordinate: `node`'s value = sum over its leaves of slope * value (numerical) or
+    term[value] (one-hot) + offset; a one-hot leaf on its own is a coordinate by rank."""
+
+    node: str
+    groups: list[list]
+    positions: np.ndarray
+    slopes: dict[str, float] = field(default_factory=dict)
+    terms: dict[str, dict] = field(default_factory=dict)
+    offset: float = 0.0
+    width: float = 0.0
+
+
+@dataclass
+class Runs:
+    """The node as a staircase along `z = sum(weights * positions)`: the lexicographic points
+    (a group index per coordinate) where runs meet and the result on each of those points."""
+
+    coordinates: list[Coordinate]
+    weights: np.ndarray
+    points: np.ndarray
+    results: list
+
+    @property
+    def steps(self) -> int:
+        return len(self.results) // 2
+
+
+def fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
+    """The nodes fused into `gid`'s computation (between its leaves and it), nearest first."""
+    leaves, found, frontier = set(graph.nodes[gid][N.LEAVES]), [], list(graph.nodes[gid][N.ARGS])
+    while frontier:
+        node = frontier.pop(0)
+        if node in leaves or node in found:
+            continue
+        found.append(node)
+        frontier.extend(graph.nodes[node][N.ARGS])
+    return found
+
+
+def separate(varying, rows, results) -> tuple[float, list[dict]] | None:
+    """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None."""
+    try:
+        values = np.array([float(r) for r in results])
+    except (TypeError, ValueError):
+        return None
+    if not rows:
+        return None
+    at = dict(zip(rows, values.tolist(), strict=True))
+    base = rows[0]
+    terms: list[dict] = []
+    total = np.full(len(rows), values[0])
+    for k in range(len(varying)):
+        column = [row[k] for row in rows]
+        term = {}
+        for v in dict.fromkeys(column):
+            probe = (*base[:k], v, *base[k + 1 :])
+            if probe not in at:
+                return None
+            term[v] = at[probe] - values[0]
+        terms.append(term)
+        total += np.array([term[v] for v in column])
+    if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
+        return None
+    return float(values[0]), terms
+
+
+def linear_slope(term: dict) -> float | None:
+    """a when term(v) = a·v + b for every v, else None."""
+    points = sorted(term)
+    if len(points) < 2:
+        return 0.0
+    a = (term[points[-1]] - term[points[0]]) / (float(points[-1]) - float(points[0]))
+    b = term[points[0]] - a * float(points[0])
+    if all(math.isclose(term[v], a * float(v) + b, rel_tol=1e-12, abs_tol=1e-12) for v in points):
+        return a
+    return None
+
+
+def runs_for(graph: nx.DiGraph, gid: str) -> Runs | None:
+    """The runs of MLP node `gid` when its leaves take more than TABLE_ABOVE combinations and the
+    runs fit the budget, else None."""
+    varying = [a for a in graph.nodes[gid][N.LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
+    if combination_bound(graph, varying) <= TABLE_ABOVE:
+        return None
+    return plan_runs(graph, gid)
+
+
+def plan_runs(graph: nx.DiGraph, gid: str) -> Runs | None:
+    """The runs of MLP node `gid` along its coordinates (None: no coordinates fit, or over budget).
+
+    Cached on the graph by node and leaves (graph_to_layers asks for it before the MLP is built)."""
+    key = (gid, tuple(graph.nodes[gid][N.LEAVES]))
+    cache = graph.graph.setdefault("runs", {})
+    if key not in cache:
+        try:
+            cache[key] = _plan(graph, gid)
+        except _Failed:
+            cache[key] = None
+    return cache[key]
+
+
+def _plan(graph: nx.DiGraph, gid: str) -> Runs:
+    dialect = graph.graph["dialect"]
+    leaves = set(graph.nodes[gid][N.LEAVES])
+    fused = fused_ancestors(graph, gid)
+    coordinates: dict[str, Coordinate] = {}
+    constants: dict[str, object] = {}
+
+    def visit(node: str) -> None:
+        if node in coordinates or node in constants:
+            return
+        data = graph.nodes[node]
+        if node in leaves:
+            if isinstance(data[N.EXPR], Constant):
+                constants[node] = data[N.EXPR].value
+            else:
+                coordinates[node] = _leaf_coordinate(graph, node)
+            return
+        linear = _linear_coordinate(graph, node, leaves, dialect) if node != gid else None
+        if linear is not None:
+            coordinates[node] = linear
+            return
+        for arg in data[N.ARGS]:
+            visit(arg)
+
+    visit(gid)
+    if gid in coordinates or not any(c.node not in leaves for c in coordinates.values()):
+        raise _Failed  # nothing to gain over a table of the leaves
+    order = sorted(coordinates.values(), key=lambda c: -_levels(c))
+    weights = _radix(order)
+    deviation = float(sum(w * c.width for w, c in zip(weights, order, strict=True)))
+    if deviation > min(_gap(c) for c in order) / 8:
+        raise _Failed
+    sizes = [len(c.groups) for c in order]
+    scale = sum(w * float(np.abs(c.positions - c.offset).max()) for w, c in zip(weights, order, strict=True))
+    if math.prod(sizes) > 2**62 or scale > PRECISION * min(_gap(c) for c in order):
+        raise _Failed
+    strides = np.cumprod([1, *sizes[:-1]])
+    columns: dict[str, _Column] = {}
+    for k, c in enumerate(order):
+        runs = np.arange(sizes[k])
+        columns[c.node] = _Column(k + 1, runs * strides[k], runs, c.groups, True)
+    for node, value in constants.items():
+        columns[node] = _Column(0, np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64), [value], False)
+    inside = [n for n in nx.topological_sort(graph.subgraph([*fused, gid])) if n not in columns]
+    for node in inside:
+        data = graph.nodes[node]
+        columns[node] = _apply(data[N.FN], [columns[a] for a in data[N.ARGS]], sizes, dialect)
+    return _staircase(columns[gid], order, weights, sizes, strides)
+
+
+def _leaf_coordinate(graph: nx.DiGraph, node: str) -> Coordinate:
+    data = graph.nodes[node]
+    values = data[N.VALUES]
+    if values is None:
+        raise _Failed
+    if data[N.ENCODING] is Encoding.NUMERICAL:
+        return _numeric_coordinate(node, values, {node: 1.0}, {}, 0.0)
+    return Coordinate(node, [[v] for v in values], np.arange(len(values), dtype=float))
+
+
+def _linear_coordinate(graph: nx.DiGraph, node: str, leaves: set, dialect) -> Coordinate | None:
+    """A fused node of leaves only that is a sum of per-leaf terms, linear in numerical leaves."""
+    data = graph.nodes[node]
+    args = data[N.ARGS]
+    if (
+        data[N.VALUES] is None
+        or not args
+        or any(a not in leaves or isinstance(graph.nodes[a][N.EXPR], Constant) for a in args)
+        or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in data[N.VALUES])
+    ):
+        return None
+    rows = combinations(graph, args)
+    if rows is None:
+        return None
+    results = evaluate_rows(data[N.FN], rows, dialect)
+    if any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
+        return None
+    parts = separate(args, rows, results)
+    if parts is None:
+        return None
+    slopes, terms, offset = {}, {}, float(results[0])
+    for arg, term, value in zip(args, parts[1], rows[0], strict=True):
+        if graph.nodes[arg][N.ENCODING] is Encoding.NUMERICAL:
+            slopes[arg] = linear_slope(term)
+            if slopes[arg] is None:
+                return None
+            offset -= slopes[arg] * float(value)
+        else:
+            terms[arg] = term
+            offset -= term[value]
+    return _numeric_coordinate(node, sorted(set(results)), slopes, terms, offset)
+
+
+def _numeric_coordinate(node: str, values, slopes: dict, terms: dict, offset: float) -> Coordinate:
+    points = np.array([float(v) for v in values])
+    if len(points) == 0:
+        raise _Failed
+    cut = np.flatnonzero(np.diff(points) > NEAR * np.maximum(1.0, np.abs(points[1:]))) + 1
+    bounds = [0, *cut.tolist(), len(points)]
+    groups = [list(values[a:b]) for a, b in itertools.pairwise(bounds)]
+    width = max(float(points[b - 1] - points[a]) for a, b in itertools.pairwise(bounds))
+    return Coordinate(node, groups, points[bounds[:-1]], slopes, terms, offset, width)
+
+
+def _levels(c: Coordinate) -> float:
+    span = float(c.positions[-1] - c.positions[0]) if len(c.positions) > 1 else 0.0
+    return span / _gap(c)
+
+
+def _gap(c: Coordinate) -> float:
+    return float(np.diff(c.positions).min()) if len(c.positions) > 1 else 1.0
+
+
+def _radix(order: list[Coordinate]) -> np.ndarray:
+    """Weights making z strictly increasing along the lexicographic order (fastest first)."""
+    weights, total = [], 0.0
+    for c in order:
+        span = float(c.positions[-1] - c.positions[0]) if len(c.positions) > 1 else 0.0
+        weight = (total + _gap(c)) / _gap(c) if total else 1.0
+        weights.append(weight)
+        total += weight * span
+    return np.array(weights)
+
+
+@dataclass
+class _Column:
+    """A node's results along the first `space` coordinates: run starts (lexicographic indices)
+    and a code per run into `table` (the groups themselves for a coordinate)."""
+
+    space: int
+    starts: np.ndarray
+    codes: np.ndarray
+    table: list
+    grouped: bool
+
+
+def _lift(column: _Column, space: int, sizes: list[int]) -> np.ndarray:
+    """Run starts and codes of `column` repeated over the coordinates up to `space`."""
+    if len(column.starts) == 1:  # one run over everything
+        return column.starts, column.codes
+    below = math.prod(sizes[: column.space])
+    repeats = math.prod(sizes[column.space : space])
+    if len(column.starts) * repeats > MAX_RUNS:
+        raise _Failed
+    starts = (column.starts[None, :] + below * np.arange(repeats)[:, None]).ravel()
+    return starts, np.tile(column.codes, repeats)
+
+
+def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
+    space = max((a.space for a in args), default=0)
+    lifted = [_lift(a, space, sizes) for a in args]
+    starts = np.unique(np.concatenate([s for s, _ in lifted])) if lifted else np.zeros(1, dtype=np.int64)
+    codes = (
+        np.stack([c[np.searchsorted(s, starts, side="right") - 1] for s, c in lifted], axis=1)
+        if lifted
+        else np.zeros((1, 0), dtype=np.int64)
+    )
+    distinct, inverse = np.unique(codes, axis=0, return_inverse=True)
+    table: list = []
+    index: dict[tuple, int] = {}
+    results = np.empty(len(distinct), dtype=np.int64)
+    for k, row in enumerate(distinct.tolist()):
+        value = _evaluate(fn, args, row, dialect)
+        key = (type(value), value) if value is not FAILED else ("failed",)
+        if key not in index:
+            index[key] = len(table)
+            table.append(value)
+        results[k] = index[key]
+    out = results[inverse.reshape(-1)]
+    keep = np.concatenate([[True], out[1:] != out[:-1]])
+    return _Column(space, starts[keep], out[keep], table, False)
+
+
+def _evaluate(fn, args: list[_Column], row: list[int], dialect) -> object:
+    """fn on one combination of run codes; a coordinate's group gives one result for all its
+    members or none."""
+    options = [a.table[code] if a.grouped else [a.table[code]] for a, code in zip(args, row, strict=True)]
+    results = set()
+    first = FAILED
+    for k, combo in enumerate(itertools.product(*options)):
+        value = _call(fn, combo, dialect)
+        if k == 0:
+            first = value
+        results.add((type(value), value) if value is not FAILED else ("failed",))
+    if len(results) > 1:
+        raise _Failed
+    return first
+
+
+def _call(fn, combo: tuple, dialect) -> object:
+    if FAILED in combo:
+        return FAILED
+    if dialect.none_propagates and None in combo:
+        return None
+    try:
+        return fn(*combo)
+    except Exception:  # a combination the program never meets
+        return FAILED
+
+
+def _staircase(column: _Column, order, weights, sizes, strides) -> Runs:
+    starts, codes = _lift(column, len(order), sizes)
+    failed = [k for k, v in enumerate(column.table) if v is FAILED]
+    if failed:
+        valid = ~np.isin(codes, failed)
+        if not valid.any():
+            raise _Failed
+        starts, codes = starts[valid], codes[valid]
+        starts[0] = 0  # a combination never met takes its neighbour's result
+        keep = np.concatenate([[True], codes[1:] != codes[:-1]])
+        starts, codes = starts[keep], codes[keep]
+    if len(starts) - 1 > MAX_STEPS:
+        raise _Failed
+    indices = np.concatenate([[0], np.stack([starts[1:] - 1, starts[1:]], axis=1).ravel()])
+    points = (indices[:, None] // strides[None, :]) % np.array(sizes)[None, :]
+    run_of = np.concatenate([[0], np.repeat(np.arange(1, len(starts)), 2) - np.tile([1, 0], len(starts) - 1)])
+    results = [column.table[c] for c in codes[run_of]]
+    return Runs(order, weights, points, results)
