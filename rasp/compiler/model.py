@@ -16,6 +16,9 @@ import numpy as np
 
 from rasp.sops import Encoding
 
+HIDDEN_BLOCK = 1 << 15
+"""Hidden activations computed at once in the forward pass (256 KB of float64, cache-sized)."""
+
 
 @dataclass(frozen=True)
 class Head:
@@ -60,6 +63,31 @@ def _as_slice(dims: np.ndarray) -> slice | np.ndarray:
     if len(dims) and dims[-1] - dims[0] == len(dims) - 1:
         return slice(int(dims[0]), int(dims[-1]) + 1)
     return dims
+
+
+def _ramp_pairs(mlp: MLP) -> tuple[np.ndarray, np.ndarray]:
+    """(first units of ramp pairs, the other units): a unit u and the next, u + 1, with the same
+    input weights, a bias lower by 1 and the opposite output, add relu(a) - relu(a - 1), which is
+    clip(a, 0, 1) of u's input a; the forward pass evaluates such a pair (a staircase step) as one
+    clip, halving the step's work."""
+    w_1, b_1, w_2 = mlp.w_1, mlp.b_1, mlp.w_2
+    pairs = (
+        np.all(w_1[:, :-1] == w_1[:, 1:], axis=0)
+        & (b_1[:-1] - b_1[1:] == 1.0)
+        & np.all(w_2[:-1] == -w_2[1:], axis=1)
+    )
+    first: list[int] = []
+    unit = 0
+    while unit < len(pairs):
+        if pairs[unit]:
+            first.append(unit)
+            unit += 2
+        else:
+            unit += 1
+    paired = np.zeros(len(b_1), dtype=bool)
+    paired[first] = True
+    paired[[u + 1 for u in first]] = True
+    return np.array(first, dtype=np.int64), np.flatnonzero(~paired)
 
 
 @dataclass(frozen=True)
@@ -153,14 +181,22 @@ class CompiledModel:
             for writes, update in updates:
                 x[..., writes] += update
             if layer.mlp:
-                reads, w_1, b_1, writes, w_2, biased, b_2 = self._support(layer.mlp)
-                flat = x.reshape(-1, x.shape[-1])
-                hidden = flat[:, reads] @ w_1
-                hidden += b_1
-                np.maximum(hidden, 0.0, out=hidden)
-                flat[:, biased] += b_2
-                flat[:, writes] += hidden @ w_2
+                self._mlp(layer.mlp, x.reshape(-1, x.shape[-1]))
         return x
+
+    def _mlp(self, mlp: MLP, flat: np.ndarray) -> None:
+        """Adds the MLP's output to the residual rows `flat` [N, D] in place, a block of rows at a
+        time: a wide hidden layer over the whole batch would not stay in the cache."""
+        reads, w_1, b_1, ramps, writes, w_2, biased, b_2 = self._support(mlp)
+        flat[:, biased] += b_2
+        rows = max(1, HIDDEN_BLOCK // max(1, len(b_1)))
+        for start in range(0, len(flat), rows):
+            block = flat[start : start + rows]
+            hidden = block[:, reads] @ w_1
+            hidden += b_1
+            np.clip(hidden[:, :ramps], 0.0, 1.0, out=hidden[:, :ramps])
+            np.maximum(hidden[:, ramps:], 0.0, out=hidden[:, ramps:])
+            block[:, writes] += hidden @ w_2
 
     def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple:
         """(the residual dimensions the head writes, what it adds to them)."""
@@ -195,12 +231,15 @@ class CompiledModel:
             else:
                 reads, writes = _nonzero_rows(block.w_1), _nonzero_rows(block.w_2.T)
                 biased = np.flatnonzero(block.b_2)
+                first, rest = _ramp_pairs(block)
+                units = np.concatenate([first, rest])
                 cache[id(block)] = (
                     _as_slice(reads),
-                    block.w_1[reads],
-                    block.b_1,
+                    block.w_1[np.ix_(reads, units)],
+                    block.b_1[units],
+                    len(first),
                     _as_slice(writes),
-                    block.w_2[:, writes],
+                    block.w_2[np.ix_(units, writes)],
                     _as_slice(biased),
                     block.b_2[biased],
                 )
