@@ -45,6 +45,11 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO]
 
 
 def _umask() -> int:
+    """The process's umask, read without setting it where Linux shows it (os.umask can only swap it,
+    which races with other threads creating files)."""
+    with contextlib.suppress(OSError, StopIteration, IndexError, ValueError):
+        status = Path("/proc/self/status").read_text()
+        return int(next(line for line in status.splitlines() if line.startswith("Umask:")).split()[1], 8)
     mask = os.umask(0)
     os.umask(mask)
     return mask

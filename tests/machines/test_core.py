@@ -100,17 +100,18 @@ def test_run_with_k_steps_is_a_prefix_of_k_plus_one(limit, k):
     assert [s.step for s in short] == list(range(len(short)))
 
 
-def test_atomic_output_gets_the_usual_file_mode(tmp_path):
+@pytest.mark.parametrize(("umask", "file_mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_atomic_output_gets_the_usual_file_mode(tmp_path, umask, file_mode):
     import os
 
     from machines.files import write_text
 
-    mask = os.umask(0o022)
+    mask = os.umask(umask)
     try:
         write_text(tmp_path / "out.txt", "x")
     finally:
         os.umask(mask)
-    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == file_mode
 
 
 @given(cells=st.lists(st.sampled_from("01"), max_size=6), offset=st.integers(-3, 3),
