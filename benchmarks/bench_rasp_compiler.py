@@ -6,7 +6,7 @@ when there are at most 5,000, else 200 seeded ones), and at length 20 the batche
 example, against the interpreter timed in the same run as the baseline. tracr's figures are the
 reference study's measurements (tracr HEAD, CPU, mlp_exactness 100; reference §4.6).
 
-    .venv/bin/python benchmarks/bench_rasp_compiler.py [--lengths 5 10 20 40] [--batch 256]
+    .venv/bin/python benchmarks/bench_rasp_compiler.py [--lengths 5 10 20 40] [--batch 256] [--programs sort]
 """
 
 from __future__ import annotations
@@ -97,6 +97,9 @@ def main() -> None:
     parser.add_argument("--lengths", type=int, nargs="+", default=[5, 10, 20, 40])
     parser.add_argument("--batch", type=int, default=256, help="examples per forward pass at length 20")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--programs", nargs="+", choices=[p.name for p in LIBRARY], help="only these programs (default: all)"
+    )
     args = parser.parse_args()
     console = Console(width=200)
     rng = random.Random(args.seed)
@@ -117,7 +120,8 @@ def main() -> None:
     ):
         table.add_column(column, justify="right" if column not in ("program",) else "left")
     mismatches, compile_ms, forward_us, layer_excess = 0, [], [], []
-    jobs = [(p, n) for p in LIBRARY for n in args.lengths]
+    programs = [p for p in LIBRARY if not args.programs or p.name in args.programs]
+    jobs = [(p, n) for p in programs for n in args.lengths]
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("compiling", total=len(jobs))
         for program, n in jobs:
