@@ -2,6 +2,9 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
@@ -126,3 +129,55 @@ def test_sums_of_a_token_and_a_position_term_need_no_first_mlp(fn, layers):
     model = compile_program(program, (1, 2, 3, 4), N, dialect=TRACR, values="abstract", keep_all=True)
     assert len(model.layers) == layers
     assert check_compiled(model, samples=100).ok
+
+
+def _lexicographic_holds(table: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> bool:
+    """The definition, pair by pair: cell order is (row rank, column rank) order."""
+    cells = [(i, j) for i in range(table.shape[0]) for j in range(table.shape[1])]
+    return all(
+        (table[a] < table[b]) == ((rows[a[0]], columns[a[1]]) < (rows[b[0]], columns[b[1]]))
+        for a in cells
+        for b in cells
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(range(4)), st.permutations(range(5)), st.integers(0, 3))
+def test_ranks_find_every_lexicographic_table(row_ranks, column_ranks, spread):
+    rows, columns = np.array(row_ranks), np.array(column_ranks)
+    table = rows[:, None] * (5 + spread) + columns[None, :] * (1 + spread / 10)
+    found = _ranks(table)
+    assert found is not None
+    assert found[0].tolist() == row_ranks and found[1].tolist() == column_ranks
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    hnp.arrays(
+        np.int64, hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=4), elements=st.integers(0, 6)
+    )
+)
+def test_ranks_are_only_found_where_they_hold(table):
+    found = _ranks(table.astype(float))
+    if found is not None:
+        assert _lexicographic_holds(table, *found)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.permutations(range(4)),
+    st.permutations(range(N)),
+    st.sampled_from([Comparison.LT, Comparison.LEQ, Comparison.GT, Comparison.GEQ]),
+    st.booleans(),
+)
+def test_random_lexicographic_widths_compile_exactly(token_ranks, index_ranks, comparison, tokens_first):
+    def keys(x, i):
+        t, p = token_ranks[x - 1], index_ranks[i]
+        return t * N + p if tokens_first else p * 4 + t
+
+    model = compile_program(
+        _width(keys, comparison), (1, 2, 3, 4), N, dialect=TRACR, values="abstract", keep_all=True
+    )
+    assert any(head.name.endswith(".tie.attn") for layer in model.layers for head in layer.heads)
+    result = check_compiled(model, samples=60, seed=2)
+    assert result.ok, str(result)
