@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.dialect import Dialect
@@ -115,9 +118,49 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
                     expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data
                 )
             case _:
-                combos = combinations(graph, data[N.ARGS])
-                values = None if combos is None else _map_values(data[N.FN], combos, dialect)
+                table = node_table(graph, gid)
+                values = None if table is None else set(table.results) - {FAILED}
         data[N.VALUES] = _sorted(values)
+
+
+@dataclass
+class Table:
+    """A Map node over its arguments' value combinations: the combinations as a float array
+    `columns` when they are all numbers (a function of operators only is then evaluated on numpy
+    columns), else as tuples `given`; `results` in the same order (FAILED where it raises)."""
+
+    columns: np.ndarray | None
+    results: list
+    given: list[tuple] | None = None
+
+    @property
+    def rows(self) -> list[tuple]:
+        """The combinations as tuples."""
+        if self.given is None:
+            self.given = list(map(tuple, self.columns.tolist()))
+        return self.given
+
+
+def node_table(graph: nx.DiGraph, gid: str) -> Table | None:
+    """A Map node's table over its arguments' value sets (None: unknown or too many), computed
+    once per compilation."""
+    data = graph.nodes[gid]
+    key = (gid, tuple(data[N.ARGS]))
+    tables = graph.graph.setdefault("tables", {})
+    if key not in tables:
+        tables[key] = _table(graph, data[N.FN], data[N.ARGS])
+    return tables[key]
+
+
+def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
+    if _operators_only(fn):
+        columns = _numeric_combinations(graph, args)
+        if columns is not None and len(columns) >= VECTORISE_FROM:
+            results = _vectorised(fn, columns)
+            if results is not None:
+                return Table(columns, results)
+    rows = combinations(graph, args)
+    return None if rows is None else Table(None, evaluate_rows(fn, rows, graph.graph["dialect"]), rows)
 
 
 def _static_width_one(expr, args) -> bool:
@@ -170,6 +213,8 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
         if size > limit:
             return None
         parts.append((members, options))
+    if len(parts) == 1 and parts[0][0] == list(range(len(nodes))):
+        return parts[0][1]
     combos = []
     for choice in itertools.product(*(options for _, options in parts)):
         row = [None] * len(nodes)
@@ -181,25 +226,97 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
 
 
 def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
-    options: set[tuple] = set()
-    defaults = tuple(d[N.BY_WIDTH][0] for d in data)
-    options.add(defaults)
-    for width in data[0][N.BY_WIDTH]:
-        if width == 0:
-            continue
-        sums = [d[N.BY_WIDTH][width] for d in data]
-        if math.prod(len(s) for s in sums) + len(options) > limit:
-            return None
-        for combo in itertools.product(*sums):
-            options.add(tuple(s if width == 1 else s * 1.0 / width for s in combo))
+    """The joint values of means under one selector: at each width, every combination of their
+    sums divided by that width (as the interpreter divides, `s * 1.0 / width`)."""
+    means = _width_means(data, limit)
+    if means is None:
+        return None
+    options = dict.fromkeys(map(tuple, means.tolist()))
+    for row in _width_extremes(data):
+        options.setdefault(row)
+    return list(options)
+
+
+def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
+    """The joint means at widths of two and more, as rows of a float array."""
+    if 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w) > limit:
+        return None
+    blocks = [
+        np.stack(np.meshgrid(*(np.array(sorted(d[N.BY_WIDTH][w]), dtype=float) for d in data)), -1).reshape(
+            -1, len(data)
+        )
+        / w
+        for w in data[0][N.BY_WIDTH]
+        if w > 1
+    ]
+    return _unique_rows(np.concatenate(blocks)) if blocks else np.zeros((0, len(data)))
+
+
+def _width_extremes(data: list[dict]) -> list[tuple]:
+    """The joint values at width 0 (the defaults) and 1 (the values themselves)."""
+    singles = itertools.product(*(sorted(d[N.BY_WIDTH][1], key=value_order) for d in data))
+    return [tuple(d[N.BY_WIDTH][0] for d in data), *singles]
+
+
+def _numeric_combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) -> np.ndarray | None:
+    """The combinations of means under one selector as a float array (None: other nodes, a
+    default that is not a number, or more than `limit`)."""
+    groups = _groups(graph, nodes)
+    if len(groups) != 1 or len(groups[0]) < 2:
+        return None
+    data = [graph.nodes[gid] for gid in nodes]
+    extremes = _width_extremes(data)
+    if not all(isinstance(v, (int, float)) for row in extremes for v in row):
+        return None
+    means = _width_means(data, limit)
+    return None if means is None else _unique_rows(np.concatenate([means, np.array(extremes, dtype=float)]))
+
+
+def _operators_only(fn) -> bool:
+    """True for a function whose body uses only operators on its arguments and number constants
+    (no calls, attributes or global names), so numpy float64 columns give Python's results."""
+    code = getattr(fn, "__code__", None)
+    if code is None or code.co_names or code.co_flags & 0x0C:  # names, *args or **kwargs
+        return False
+    cells = [c.cell_contents for c in fn.__closure__ or ()]
+    constants = [c for c in code.co_consts if c is not None and c is not fn.__doc__]
+    return all(type(c) in (int, float) for c in [*cells, *constants])
+
+
+def _vectorised(fn, table: np.ndarray) -> list | None:
+    """fn on the columns of a float table at once, checked on a spread of rows against plain
+    calls (None: numpy raises, warns or disagrees; the rows are then evaluated one by one)."""
     try:
-        return sorted(options)
-    except TypeError:  # a non-number default
-        return sorted(options, key=lambda c: tuple(value_order(v) for v in c))
+        with np.errstate(all="raise"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            out = fn(*table.T)
+    except Exception:  # a row numpy cannot do as Python does
+        return None
+    if not isinstance(out, np.ndarray) or out.shape != (len(table),) or out.dtype.kind not in "bf":
+        return None
+    results = out.tolist()
+    for k in np.linspace(0, len(table) - 1, 17).astype(int).tolist():
+        try:
+            if fn(*table[k].tolist()) != results[k]:
+                return None
+        except Exception:  # numpy computed a row Python refuses
+            return None
+    return results
 
 
 FAILED = object()
 """The result of a function on a combination of values the program never meets (it raises)."""
+
+
+def _unique_rows(table: np.ndarray) -> np.ndarray:
+    """The distinct rows of a float table in lexicographic order (np.unique(axis=0), faster)."""
+    table = table[np.lexsort(table.T[::-1])]
+    keep = np.concatenate([[True], np.any(table[1:] != table[:-1], axis=1)])
+    return table[keep]
+
+
+VECTORISE_FROM = 64
+"""Rows from which an operator-only function of numbers is tried on numpy columns at once."""
 
 
 def evaluate_rows(fn, rows: list[tuple], dialect: Dialect) -> list:
@@ -217,10 +334,6 @@ def evaluate_rows(fn, rows: list[tuple], dialect: Dialect) -> list:
                     cache[row] = FAILED
         out.append(cache[row])
     return out
-
-
-def _map_values(fn, combos: list[tuple], dialect: Dialect):
-    return set(evaluate_rows(fn, combos, dialect)) - {FAILED}
 
 
 def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect, data: dict):

@@ -18,7 +18,7 @@ import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
-from rasp.compiler.infer_values import MAX_TABLE, combinations, value_order
+from rasp.compiler.infer_values import FAILED, MAX_TABLE, combinations, node_table, value_order
 from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
@@ -55,10 +55,6 @@ def fused_function(graph: nx.DiGraph, gid: str, leaves: list[str], dialect: Dial
     return lambda *xs: value(gid, dict(zip(leaves, xs, strict=True)))
 
 
-_FAILED = object()
-"""A fused value the program never computes (its function raises on that combination)."""
-
-
 def fused_columns(
     graph: nx.DiGraph, gid: str, varying: list[str], rows: list[tuple], fixed: dict, dialect: Dialect
 ) -> dict[str, list]:
@@ -73,15 +69,15 @@ def fused_columns(
         out = []
         for args in zip(*(columns[a] for a in data[N.ARGS]), strict=True):
             if args not in cache:
-                if _FAILED in args:
-                    cache[args] = _FAILED
+                if FAILED in args:
+                    cache[args] = FAILED
                 elif dialect.none_propagates and None in args:
                     cache[args] = None
                 else:
                     try:
                         cache[args] = data[N.FN](*args)
                     except Exception:  # a combination the program never meets
-                        cache[args] = _FAILED
+                        cache[args] = FAILED
             out.append(cache[args])
         columns[node] = out
     return columns
@@ -92,30 +88,45 @@ def table(graph: nx.DiGraph, gid: str, dialect: Dialect) -> tuple[list[str], lis
     leaves = graph.nodes[gid][N.LEAVES]
     fixed = {a: graph.nodes[a][N.EXPR].value for a in leaves if isinstance(graph.nodes[a][N.EXPR], Constant)}
     varying = [a for a in leaves if a not in fixed]
-    columns = graph.graph.get("columns")
-    if columns is not None:
-        combos = sorted(
-            set(zip(*(columns[a] for a in varying), strict=True)),
-            key=lambda c: tuple(value_order(v) for v in c),
-        )
+    observed = graph.graph.get("columns")
+    own = _own_table(graph, gid)
+    if own is not None:  # its own table, from value inference
+        combos = own.rows
+        columns = {gid: own.results}
     else:
-        combos = combinations(graph, varying)
-        if combos is None:
-            raise CompileError(
-                [
-                    (
-                        graph.nodes[gid][N.NAME],
-                        "its inputs' value combinations are unknown or more "
-                        f"than {MAX_TABLE:,}: {[graph.nodes[a][N.NAME] for a in varying]}",
-                    )
-                ]
+        if observed is not None:
+            combos = sorted(
+                set(zip(*(observed[a] for a in varying), strict=True)),
+                key=lambda c: tuple(value_order(v) for v in c),
             )
-    columns = fused_columns(graph, gid, varying, combos, fixed, dialect)
+        else:
+            combos = combinations(graph, varying)
+            if combos is None:
+                raise CompileError(
+                    [
+                        (
+                            graph.nodes[gid][N.NAME],
+                            "its inputs' value combinations are unknown or more "
+                            f"than {MAX_TABLE:,}: {[graph.nodes[a][N.NAME] for a in varying]}",
+                        )
+                    ]
+                )
+        columns = fused_columns(graph, gid, varying, combos, fixed, dialect)
     graph.nodes[gid]["_fused"] = columns
-    kept = [k for k, r in enumerate(columns[gid]) if r is not _FAILED]
+    kept = [k for k, r in enumerate(columns[gid]) if r is not FAILED]
     rows = [combos[k] for k in kept]
     graph.nodes[gid]["_kept"] = kept
     return varying, rows, [columns[gid][k] for k in kept]
+
+
+def _own_table(graph: nx.DiGraph, gid: str):
+    """The node's table from value inference, when its leaves are its arguments (abstract values)."""
+    data = graph.nodes[gid]
+    if "columns" in graph.graph or data[N.LEAVES] != data[N.ARGS] or fused_ancestors(graph, gid):
+        return None
+    if any(isinstance(graph.nodes[a][N.EXPR], Constant) for a in data[N.ARGS]):
+        return None
+    return node_table(graph, gid)
 
 
 def plan_mlp(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
@@ -132,13 +143,18 @@ def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
     runs = runs_for(graph, gid)
     if runs is not None:
         return _along_runs(graph, gid, runs, layout, d)
+    own = _own_table(graph, gid)
+    if own is not None and own.columns is not None and graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL:
+        parts = separate(own.columns, own.results)  # before the rows are made tuples
+        if parts is not None:
+            return _additive(graph, gid, graph.nodes[gid][N.ARGS], parts, layout, d)
     varying, rows, results = table(graph, gid, dialect)
-    outputs = [layout.encode(gid, r) for r in results]
     numeric = [a for a in varying if graph.nodes[a][N.ENCODING] is Encoding.NUMERICAL]
     if graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL and len(varying) > 1:
-        parts = separate(varying, rows, results)
+        parts = separate(rows, results)
         if parts is not None:
             return _additive(graph, gid, varying, parts, layout, d)
+    outputs = [layout.encode(gid, r) for r in results]
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
     pivot = _pivot(graph, gid, varying, rows, results, outputs, layout, d)
@@ -224,7 +240,7 @@ def _linear_form(graph, gid, candidate, varying, rows, layout, d: int):
         values = [float(column[k]) for k in graph.nodes[gid]["_kept"]]
     except (TypeError, ValueError):  # a non-number, or a combination the program never meets
         return None
-    parts = separate(varying, rows, values)
+    parts = separate(rows, values)
     if parts is None:
         return None
     direction = np.zeros(d)

@@ -19,7 +19,7 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
-from rasp.compiler.infer_values import FAILED, combination_bound, combinations, evaluate_rows
+from rasp.compiler.infer_values import FAILED, combination_bound, node_table
 from rasp.sops import Constant, Encoding
 
 PRECISION = 1e11
@@ -81,28 +81,43 @@ def fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
     return found
 
 
-def separate(varying, rows, results) -> tuple[float, list[dict]] | None:
-    """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None."""
+def separate(rows, results) -> tuple[float, list[dict]] | None:
+    """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None.
+
+    `rows`: tuples of leaf values, or a float array with a row per combination."""
+    if not len(rows) or any(isinstance(r, str) for r in results):
+        return None
     try:
-        values = np.array([float(r) for r in results])
+        values = np.array(results, dtype=float)
     except (TypeError, ValueError):
         return None
-    if not rows:
+    width = rows.shape[1] if isinstance(rows, np.ndarray) else len(rows[0])
+    keys, codes = [], []
+    for k in range(width):
+        if isinstance(rows, np.ndarray):
+            distinct, code = np.unique(rows[:, k], return_inverse=True)
+            keys.append(distinct.tolist())
+        else:
+            index: dict = {}
+            code = np.array([index.setdefault(row[k], len(index)) for row in rows])
+            keys.append(list(index))
+        codes.append(code.reshape(-1))
+    sizes = [len(k) for k in keys]
+    if math.prod(sizes) > 2**62:
         return None
-    at = dict(zip(rows, values.tolist(), strict=True))
-    base = rows[0]
-    terms: list[dict] = []
-    total = np.full(len(rows), values[0])
-    for k in range(len(varying)):
-        column = [row[k] for row in rows]
-        term = {}
-        for v in dict.fromkeys(column):
-            probe = (*base[:k], v, *base[k + 1 :])
-            if probe not in at:
-                return None
-            term[v] = at[probe] - values[0]
-        terms.append(term)
-        total += np.array([term[v] for v in column])
+    strides = np.cumprod([1, *sizes[:-1]])
+    key = sum(c * stride for c, stride in zip(codes, strides, strict=True))
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    terms, total = [], np.full(len(values), values[0])
+    for k in range(width):
+        probes = key[0] + (np.arange(sizes[k]) - codes[k][0]) * strides[k]
+        at = np.minimum(np.searchsorted(ordered, probes), len(ordered) - 1)
+        if not np.array_equal(ordered[at], probes):
+            return None
+        term = values[order[at]] - values[0]
+        terms.append(dict(zip(keys[k], term.tolist(), strict=True)))
+        total += term[codes[k]]
     if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
         return None
     return float(values[0]), terms
@@ -160,7 +175,7 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
             else:
                 coordinates[node] = _leaf_coordinate(graph, node)
             return
-        linear = _linear_coordinate(graph, node, leaves, dialect) if node != gid else None
+        linear = _linear_coordinate(graph, node, leaves) if node != gid else None
         if linear is not None:
             coordinates[node] = linear
             return
@@ -203,28 +218,41 @@ def _leaf_coordinate(graph: nx.DiGraph, node: str) -> Coordinate:
     return Coordinate(node, [[v] for v in values], np.arange(len(values), dtype=float))
 
 
-def _linear_coordinate(graph: nx.DiGraph, node: str, leaves: set, dialect) -> Coordinate | None:
+def _linear_coordinate(graph: nx.DiGraph, node: str, leaves: set) -> Coordinate | None:
     """A fused node of leaves only that is a sum of per-leaf terms, linear in numerical leaves."""
+    data = graph.nodes[node]
+    args = data[N.ARGS]
+    if any(a not in leaves for a in args):
+        return None
+    key = (node, tuple(args))
+    cache = graph.graph.setdefault("coordinates", {})
+    if key not in cache:
+        cache[key] = _linear(graph, node)
+    return cache[key]
+
+
+def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
     data = graph.nodes[node]
     args = data[N.ARGS]
     if (
         data[N.VALUES] is None
         or not args
-        or any(a not in leaves or isinstance(graph.nodes[a][N.EXPR], Constant) for a in args)
+        or any(isinstance(graph.nodes[a][N.EXPR], Constant) for a in args)
         or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in data[N.VALUES])
     ):
         return None
-    rows = combinations(graph, args)
-    if rows is None:
+    table = node_table(graph, node)
+    if table is None:
         return None
-    results = evaluate_rows(data[N.FN], rows, dialect)
+    results = table.results
     if any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
         return None
-    parts = separate(args, rows, results)
+    parts = separate(table.rows if table.columns is None else table.columns, results)
     if parts is None:
         return None
+    first = table.rows[0] if table.columns is None else table.columns[0].tolist()
     slopes, terms, offset = {}, {}, float(results[0])
-    for arg, term, value in zip(args, parts[1], rows[0], strict=True):
+    for arg, term, value in zip(args, parts[1], first, strict=True):
         if graph.nodes[arg][N.ENCODING] is Encoding.NUMERICAL:
             slopes[arg] = linear_slope(term)
             if slopes[arg] is None:
