@@ -9,8 +9,8 @@ b_k, so it cannot tell b_k < b_q from b_k = b_q when a_k = a_q. So the width is 
 disjoint selects, each a sum of tables over `a` or over `b`: keys with a smaller `a`, and keys
 with an equal `a` and a smaller `b`. Two heads of the same layer read their widths and the
 width's MLP adds them (a staircase over the pair, quadratic in the length but small and cheap
-beside the |a|·|b|-square head it replaces). Abstract value sets only: exhaustive ones keep
-observed columns per node, and their joint one-hots are small anyway.
+beside the |a|·|b|-square head it replaces). With exhaustive inference the new heads' observed
+widths are counted input by input from the observed columns of `a` and `b`.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
-from rasp.sops import Comparison, Encoding, Predicate, Select, SelectorAnd, SelectorWidth
+from rasp.sops import Comparison, Encoding, Indices, Predicate, Select, SelectorAnd, SelectorWidth
 
 _ORDERS = {Comparison.LT, Comparison.LEQ, Comparison.GT, Comparison.GEQ}
 
 
 def split_lexicographic_widths(graph: nx.DiGraph) -> None:
     """Rewrites every selector width of a lexicographic select as the sum of two heads' widths."""
-    if "columns" in graph.graph:
+    if "columns" in graph.graph and _input_starts(graph) is None:
         return
     for gid in list(graph.nodes):
         data = graph.nodes[gid]
@@ -135,7 +135,9 @@ def _split(graph: nx.DiGraph, width: str, scratch: str, selector: str, order: tu
     graph.add_edge(equal, tie)
     graph.add_edge(after, tie)
     parts = [_width_head(graph, scratch, part) for part in (below, tie)]
-    most = len(graph.nodes[scratch][N.VALUES]) - 1
+    if "columns" in graph.graph:
+        _observed_widths(graph, parts, order, ascending, strict)
+    most = round(1 / min(graph.nodes[scratch][N.VALUES])) - 1
     data = graph.nodes[width]
     data[N.ARGS] = parts
     data[N.FN] = lambda x, y: _sum_of_widths(x, y, most)
@@ -179,6 +181,34 @@ def _width_head(graph: nx.DiGraph, scratch: str, selector: str) -> str:
     )
     graph.add_edge(selector, gid)
     return gid
+
+
+def _input_starts(graph: nx.DiGraph) -> list[int] | None:
+    """Where each input starts in the observed columns (exhaustive inference): at index 0."""
+    index = next((g for g, d in graph.nodes(data=True) if isinstance(d[N.EXPR], Indices)), None)
+    if index is None:
+        return None
+    positions = np.array(graph.graph["columns"][index])
+    return [*np.flatnonzero(positions == 0).tolist(), len(positions)]
+
+
+def _observed_widths(graph: nx.DiGraph, heads: list[str], order: tuple, ascending: bool, strict: bool):
+    """The columns of the two new heads (1/(w+1) at each observed position), input by input."""
+    major, minor, major_ranks, minor_ranks = order
+    columns = graph.graph["columns"]
+    sign = 1 if ascending else -1
+    a = sign * np.array([major_ranks[v] for v in columns[major]])
+    b = sign * np.array([minor_ranks[v] for v in columns[minor]])
+    below, tie = [], []
+    for start, end in itertools.pairwise(_input_starts(graph)):
+        ka, kb = a[None, start:end], b[None, start:end]
+        qa, qb = ka.T, kb.T
+        minor_before = kb < qb if strict else kb <= qb
+        below.append((ka < qa).sum(axis=1))
+        tie.append(((ka == qa) & minor_before).sum(axis=1))
+    for head, widths in zip(heads, (below, tie), strict=True):
+        columns[head] = (1 / (np.concatenate(widths) + 1)).tolist()
+        graph.nodes[head][N.VALUES] = tuple(sorted(set(columns[head])))
 
 
 def _sum_of_widths(x: float, y: float, most: int) -> int:

@@ -84,14 +84,15 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(("values", "max_len"), [("abstract", N), ("exhaustive", 5)])
 @pytest.mark.parametrize(("name", "build", "split"), CASES, ids=[c[0] for c in CASES])
-def test_lexicographic_widths_are_split_and_exact(name, build, split):
+def test_lexicographic_widths_are_split_and_exact(name, build, split, values, max_len):
     program = build()
-    model = compile_program(program, (1, 2, 3, 4), N, dialect=TRACR, values="abstract", keep_all=True)
+    model = compile_program(program, (1, 2, 3, 4), max_len, dialect=TRACR, values=values, keep_all=True)
     heads = [head.name for layer in model.layers for head in layer.heads]
     assert any(h.endswith(".tie.attn") for h in heads) == split, heads
     result = check_compiled(model, samples=150, seed=1)
-    assert result.ok and result.checked == 150, str(result)
+    assert result.ok and result.checked >= 150, str(result)
 
 
 def test_the_split_makes_sort_freq_small():
