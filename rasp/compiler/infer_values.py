@@ -132,6 +132,8 @@ class Table:
     columns: np.ndarray | None
     results: list
     given: list[tuple] | None = None
+    array: np.ndarray | None = None
+    """The results as a numpy array, when computed on columns."""
 
     @property
     def rows(self) -> list[tuple]:
@@ -156,9 +158,9 @@ def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
     if _operators_only(fn):
         columns = _numeric_combinations(graph, args)
         if columns is not None and len(columns) >= VECTORISE_FROM:
-            results = _vectorised(fn, columns)
-            if results is not None:
-                return Table(columns, results)
+            array = _vectorised(fn, columns)
+            if array is not None:
+                return Table(columns, array.tolist(), array=array)
     rows = combinations(graph, args)
     return None if rows is None else Table(None, evaluate_rows(fn, rows, graph.graph["dialect"]), rows)
 
@@ -215,6 +217,8 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
         parts.append((members, options))
     if len(parts) == 1 and parts[0][0] == list(range(len(nodes))):
         return parts[0][1]
+    if all(len(members) == 1 for members, _ in parts):  # a plain product, in order
+        return list(itertools.product(*([v for (v,) in options] for _, options in parts)))
     combos = []
     for choice in itertools.product(*(options for _, options in parts)):
         row = [None] * len(nodes)
@@ -283,7 +287,7 @@ def _operators_only(fn) -> bool:
     return all(type(c) in (int, float) for c in [*cells, *constants])
 
 
-def _vectorised(fn, table: np.ndarray) -> list | None:
+def _vectorised(fn, table: np.ndarray) -> np.ndarray | None:
     """fn on the columns of a float table at once, checked on a spread of rows against plain
     calls (None: numpy raises, warns or disagrees; the rows are then evaluated one by one)."""
     try:
@@ -294,14 +298,13 @@ def _vectorised(fn, table: np.ndarray) -> list | None:
         return None
     if not isinstance(out, np.ndarray) or out.shape != (len(table),) or out.dtype.kind not in "bf":
         return None
-    results = out.tolist()
     for k in np.linspace(0, len(table) - 1, 17).astype(int).tolist():
         try:
-            if fn(*table[k].tolist()) != results[k]:
+            if fn(*table[k].tolist()) != out[k].item():
                 return None
         except Exception:  # numpy computed a row Python refuses
             return None
-    return results
+    return out
 
 
 FAILED = object()

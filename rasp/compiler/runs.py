@@ -84,8 +84,9 @@ def fused_ancestors(graph: nx.DiGraph, gid: str) -> list[str]:
 def separate(rows, results) -> tuple[float, list[dict]] | None:
     """(constant, per-leaf terms) when the result is a sum of one function per leaf, else None.
 
-    `rows`: tuples of leaf values, or a float array with a row per combination."""
-    if not len(rows) or any(isinstance(r, str) for r in results):
+    `rows`: tuples of leaf values, or a float array with a row per combination; `results` a list
+    or a numpy array."""
+    if not len(rows) or (isinstance(results, list) and any(isinstance(r, str) for r in results)):
         return None
     try:
         values = np.array(results, dtype=float)
@@ -202,9 +203,13 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
     for node, value in constants.items():
         columns[node] = _Column(0, np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64), [value], False)
     inside = [n for n in nx.topological_sort(graph.subgraph([*fused, gid])) if n not in columns]
+    known = graph.graph.setdefault("run_columns", {})  # nodes shared by several MLP outputs
+    along = tuple(c.node for c in order)
     for node in inside:
         data = graph.nodes[node]
-        columns[node] = _apply(data[N.FN], [columns[a] for a in data[N.ARGS]], sizes, dialect)
+        if (node, along) not in known:
+            known[node, along] = _apply(data[N.FN], [columns[a] for a in data[N.ARGS]], sizes, dialect)
+        columns[node] = known[node, along]
     return _staircase(columns[gid], order, weights, sizes, strides)
 
 
@@ -245,7 +250,10 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
     if table is None:
         return None
     results = table.results
-    if any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
+    if table.array is not None:
+        if table.array.dtype.kind != "f":
+            return None
+    elif any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
         return None
     parts = separate(table.rows if table.columns is None else table.columns, results)
     if parts is None:
@@ -328,7 +336,13 @@ def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
         if lifted
         else np.zeros((1, 0), dtype=np.int64)
     )
-    distinct, inverse = np.unique(codes, axis=0, return_inverse=True)
+    radix = np.cumprod([1, *(len(a.table) for a in args[:-1])])
+    if math.prod(len(a.table) for a in args) > 2**62:
+        raise _Failed
+    first, inverse = np.unique(
+        codes @ radix if args else np.zeros(1, dtype=np.int64), return_index=True, return_inverse=True
+    )[1:]
+    distinct = codes[first]
     table: list = []
     index: dict[tuple, int] = {}
     results = np.empty(len(distinct), dtype=np.int64)
@@ -348,14 +362,10 @@ def _evaluate(fn, args: list[_Column], row: list[int], dialect) -> object:
     """fn on one combination of run codes; a coordinate's group gives one result for all its
     members or none."""
     options = [a.table[code] if a.grouped else [a.table[code]] for a, code in zip(args, row, strict=True)]
-    results = set()
-    first = FAILED
-    for k, combo in enumerate(itertools.product(*options)):
-        value = _call(fn, combo, dialect)
-        if k == 0:
-            first = value
-        results.add((type(value), value) if value is not FAILED else ("failed",))
-    if len(results) > 1:
+    if all(len(o) == 1 for o in options):
+        return _call(fn, tuple(o[0] for o in options), dialect)
+    first, *others = [_call(fn, combo, dialect) for combo in itertools.product(*options)]
+    if any(type(v) is not type(first) or v != first for v in others):
         raise _Failed
     return first
 
