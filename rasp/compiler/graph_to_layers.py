@@ -3,8 +3,10 @@
 An attention node goes to the layer after the latest of its inputs; an elementwise node joins the
 MLP of the layer its latest input comes from, fused with the other elementwise nodes there (it is
 computed straight from its 'leaves', the inputs from outside that MLP). Elementwise nodes of a
-single input (tokens, indices) are folded into the embedding tables; other elementwise nodes of
-the inputs need an MLP before the first attention (layer 0).
+single input (tokens, indices), and numerical ones that are a token term plus a position term
+(sort's keys), are folded into the embedding tables; other elementwise nodes of the inputs need
+an MLP before the first attention (layer 0). Sort reaches the analyser's 2 layers only because
+its lexicographic select is split into two heads first (`split_selects`: one head cannot do it).
 """
 
 from __future__ import annotations
