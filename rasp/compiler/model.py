@@ -90,6 +90,14 @@ def _ramp_pairs(mlp: MLP) -> tuple[np.ndarray, np.ndarray]:
     return np.array(first, dtype=np.int64), np.flatnonzero(~paired)
 
 
+def _lookup(values: tuple, picks: np.ndarray) -> list[list]:
+    """values[k] for each k of picks [B, T], as nested lists (one numpy gather, not a Python loop)."""
+    table = np.empty(len(values), dtype=object)
+    for k, value in enumerate(values):  # element by element: tuple values must stay whole
+        table[k] = value
+    return table[picks].tolist()
+
+
 @dataclass(frozen=True)
 class Layer:
     """Attention heads (possibly none) then an MLP (possibly None), each added to the residual."""
@@ -250,8 +258,7 @@ class CompiledModel:
         readout = self.readouts[name or self.output]
         part = residual[:, 1:, list(readout.dims)]
         if readout.encoding is Encoding.CATEGORICAL:
-            picks = part.argmax(axis=-1)
-            return [[readout.values[k] for k in row] for row in picks.tolist()]
+            return _lookup(readout.values, part.argmax(axis=-1))
         raw = part[..., 0]
         if not readout.values:
             return raw.tolist()
@@ -260,7 +267,7 @@ class CompiledModel:
         at = np.clip(np.searchsorted(table[order], raw), 1, len(table) - 1)
         left, right = order[at - 1], order[at]
         nearest = np.where(np.abs(raw - table[left]) <= np.abs(raw - table[right]), left, right)
-        return [[readout.values[k] for k in row] for row in nearest.tolist()]
+        return _lookup(readout.values, nearest)
 
     def run(self, inputs: list) -> list[list]:
         """The decoded output for each input (inputs of any lengths up to max_len)."""
