@@ -324,6 +324,12 @@ VECTORISE_FROM = 64
 
 def evaluate_rows(fn, rows: list[tuple], dialect: Dialect) -> list:
     """fn on each row (FAILED where it raises), called once per distinct row."""
+    if rows and rows[0] and not (dialect.none_propagates and any(None in row for row in rows)):
+        columns = [np.fromiter(column, dtype=object, count=len(rows)) for column in zip(*rows, strict=True)]
+        try:  # numpy's loop calls fn on each row, faster than Python's
+            return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
+        except Exception:  # some row raises: row by row, to mark it
+            pass
     cache: dict[tuple, object] = {}
     out = []
     for row in rows:

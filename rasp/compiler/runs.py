@@ -27,7 +27,7 @@ PRECISION = 1e11
 TABLE_ABOVE = 2_000
 """Leaf combinations above which an MLP node is planned along runs when it can be (below, a
 lookup or staircase over every combination is as small and well tried)."""
-MAX_RUNS = 200_000
+MAX_RUNS = 50_000
 """Most runs a fused node may have along the coordinates before its MLP is planned otherwise."""
 MAX_STEPS = 2_500
 """Most steps (two hidden units each) a node's staircase may have."""
