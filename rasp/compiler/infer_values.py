@@ -67,7 +67,12 @@ def value_order(value: object) -> tuple:
 
 
 def _sorted(values) -> tuple | None:
-    return None if values is None else tuple(sorted(set(values), key=value_order))
+    if values is None:
+        return None
+    try:  # atoms of one kind sort as value_order sorts them, and faster
+        return tuple(sorted(set(values)))
+    except TypeError:
+        return tuple(sorted(set(values), key=value_order))
 
 
 def infer_values(
@@ -162,7 +167,11 @@ def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
             if array is not None:
                 return Table(columns, array.tolist(), array=array)
     rows = combinations(graph, args)
-    return None if rows is None else Table(None, evaluate_rows(fn, rows, graph.graph["dialect"]), rows)
+    if rows is None:
+        return None
+    dialect = graph.graph["dialect"]
+    plain = not (dialect.none_propagates and any(None in graph.nodes[a][N.VALUES] for a in args))
+    return Table(None, evaluate_rows(fn, rows, dialect, plain), rows)
 
 
 def _static_width_one(expr, args) -> bool:
@@ -287,9 +296,10 @@ def _operators_only(fn) -> bool:
     return all(type(c) in (int, float) for c in [*cells, *constants])
 
 
-def _vectorised(fn, table: np.ndarray) -> np.ndarray | None:
+def _vectorised(fn, table: np.ndarray, originals: list[np.ndarray] | None = None) -> np.ndarray | None:
     """fn on the columns of a float table at once, checked on a spread of rows against plain
-    calls (None: numpy raises, warns or disagrees; the rows are then evaluated one by one)."""
+    calls on the `originals` the table was made from (None: numpy raises, warns or disagrees;
+    the rows are then evaluated one by one)."""
     try:
         with np.errstate(all="raise"), warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -300,7 +310,8 @@ def _vectorised(fn, table: np.ndarray) -> np.ndarray | None:
         return None
     for k in np.linspace(0, len(table) - 1, 17).astype(int).tolist():
         try:
-            if fn(*table[k].tolist()) != out[k].item():
+            row = table[k].tolist() if originals is None else [c[k] for c in originals]
+            if fn(*row) != out[k].item():
                 return None
         except Exception:  # numpy computed a row Python refuses
             return None
@@ -322,19 +333,40 @@ VECTORISE_FROM = 64
 """Rows from which an operator-only function of numbers is tried on numpy columns at once."""
 
 
-def evaluate_rows(fn, rows: list[tuple], dialect: Dialect) -> list:
-    """fn on each row (FAILED where it raises), called once per distinct row."""
-    if rows and rows[0] and not (dialect.none_propagates and any(None in row for row in rows)):
+def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
+    """fn on each row of equally long object columns holding no FAILED nor propagating None
+    (None: some row raises; evaluate row by row to mark it)."""
+    if _operators_only(fn) and len(columns[0]) >= VECTORISE_FROM:
+        try:
+            table = np.stack(columns, axis=1).astype(np.float64)
+        except (TypeError, ValueError):  # not all numbers
+            table = None
+        if table is not None and all(type(v) in (int, float, bool) for c in columns for v in c):
+            array = _vectorised(fn, table, columns)
+            if array is not None:
+                return array.tolist()
+    try:  # numpy's loop calls fn on each row, faster than Python's
+        return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
+    except Exception:  # some row raises
+        return None
+
+
+def evaluate_rows(fn, rows: list[tuple], dialect: Dialect, plain: bool = False) -> list:
+    """fn on each row (FAILED where it raises or reads FAILED), called once per distinct row.
+    `plain`: the caller knows no row holds FAILED or a None that propagates."""
+    unusual = (FAILED, None) if dialect.none_propagates else (FAILED,)
+    if rows and rows[0] and (plain or not any(v in row for row in rows for v in unusual)):
         columns = [np.fromiter(column, dtype=object, count=len(rows)) for column in zip(*rows, strict=True)]
-        try:  # numpy's loop calls fn on each row, faster than Python's
-            return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
-        except Exception:  # some row raises: row by row, to mark it
-            pass
+        results = evaluate_columns(fn, columns)
+        if results is not None:
+            return results
     cache: dict[tuple, object] = {}
     out = []
     for row in rows:
         if row not in cache:
-            if dialect.none_propagates and None in row:
+            if FAILED in row:
+                cache[row] = FAILED
+            elif dialect.none_propagates and None in row:
                 cache[row] = None
             else:
                 try:

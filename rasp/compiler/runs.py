@@ -19,7 +19,7 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
-from rasp.compiler.infer_values import FAILED, combination_bound, node_table
+from rasp.compiler.infer_values import FAILED, combination_bound, evaluate_columns, evaluate_rows, node_table
 from rasp.sops import Constant, Encoding
 
 PRECISION = 1e11
@@ -204,12 +204,13 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
         columns[node] = _Column(0, np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64), [value], False)
     inside = [n for n in nx.topological_sort(graph.subgraph([*fused, gid])) if n not in columns]
     known = graph.graph.setdefault("run_columns", {})  # nodes shared by several MLP outputs
-    along = tuple(c.node for c in order)
     for node in inside:
         data = graph.nodes[node]
-        if (node, along) not in known:
-            known[node, along] = _apply(data[N.FN], [columns[a] for a in data[N.ARGS]], sizes, dialect)
-        columns[node] = known[node, along]
+        args = [columns[a] for a in data[N.ARGS]]
+        key = (node, tuple(c.node for c in order[: max((a.space for a in args), default=0)]))
+        if key not in known:
+            known[key] = _apply(data[N.FN], args, sizes, dialect)
+        columns[node] = known[key]
     return _staircase(columns[gid], order, weights, sizes, strides)
 
 
@@ -255,7 +256,10 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
             return None
     elif any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
         return None
-    parts = separate(table.rows if table.columns is None else table.columns, results)
+    parts = separate(
+        table.rows if table.columns is None else table.columns,
+        results if table.array is None else table.array,
+    )
     if parts is None:
         return None
     first = table.rows[0] if table.columns is None else table.columns[0].tolist()
@@ -343,11 +347,11 @@ def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
         codes @ radix if args else np.zeros(1, dtype=np.int64), return_index=True, return_inverse=True
     )[1:]
     distinct = codes[first]
+    values = _evaluate(fn, args, distinct, dialect)
     table: list = []
     index: dict[tuple, int] = {}
     results = np.empty(len(distinct), dtype=np.int64)
-    for k, row in enumerate(distinct.tolist()):
-        value = _evaluate(fn, args, row, dialect)
+    for k, value in enumerate(values):
         key = (type(value), value) if value is not FAILED else ("failed",)
         if key not in index:
             index[key] = len(table)
@@ -358,27 +362,61 @@ def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
     return _Column(space, starts[keep], out[keep], table, False)
 
 
-def _evaluate(fn, args: list[_Column], row: list[int], dialect) -> object:
-    """fn on one combination of run codes; a coordinate's group gives one result for all its
+def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
+    """fn on each combination of run codes; a coordinate's group gives one result for all its
     members or none."""
-    options = [a.table[code] if a.grouped else [a.table[code]] for a, code in zip(args, row, strict=True)]
-    if all(len(o) == 1 for o in options):
-        return _call(fn, tuple(o[0] for o in options), dialect)
-    first, *others = [_call(fn, combo, dialect) for combo in itertools.product(*options)]
-    if any(type(v) is not type(first) or v != first for v in others):
-        raise _Failed
-    return first
+    grouped = [k for k, a in enumerate(args) if a.grouped]
+    unusual = (FAILED, None) if dialect.none_propagates else (FAILED,)
+    values = [v for a in args for v in (itertools.chain(*a.table) if a.grouped else a.table)]
+    if len(grouped) > 1 or not len(rows) or any(u in values for u in unusual):
+        return _evaluate_rows(fn, args, rows.tolist(), dialect)
+    counts = np.ones(len(rows), dtype=np.int64)
+    if grouped:
+        sizes = np.array([len(group) for group in args[grouped[0]].table])
+        counts = sizes[rows[:, grouped[0]]]
+    bounds = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    columns = []
+    for k, a in enumerate(args):
+        if a.grouped:
+            members = _objects(itertools.chain(*a.table))
+            first = np.concatenate([[0], np.cumsum(sizes)[:-1]])[rows[:, k]]
+            columns.append(members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))])
+        else:
+            columns.append(np.repeat(_objects(a.table)[rows[:, k]], counts))
+    results = evaluate_columns(fn, columns) if args else None
+    if results is None:
+        return _evaluate_rows(fn, args, rows.tolist(), dialect)
+    if grouped:
+        index: dict[tuple, int] = {}
+        codes = np.array([index.setdefault((type(v), v), len(index)) for v in results])
+        if not np.array_equal(np.minimum.reduceat(codes, bounds), np.maximum.reduceat(codes, bounds)):
+            raise _Failed
+    return [results[b] for b in bounds.tolist()]
 
 
-def _call(fn, combo: tuple, dialect) -> object:
-    if FAILED in combo:
-        return FAILED
-    if dialect.none_propagates and None in combo:
-        return None
-    try:
-        return fn(*combo)
-    except Exception:  # a combination the program never meets
-        return FAILED
+def _objects(values) -> np.ndarray:
+    values = list(values)
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _evaluate_rows(fn, args: list[_Column], rows: list[list[int]], dialect) -> list:
+    """`_evaluate` one row at a time (several groups in a row, FAILED or None among the values)."""
+    flat: list[tuple] = []
+    bounds = []
+    for row in rows:
+        bounds.append(len(flat))
+        flat.extend(
+            itertools.product(
+                *(a.table[c] if a.grouped else (a.table[c],) for a, c in zip(args, row, strict=True))
+            )
+        )
+    results = evaluate_rows(fn, flat, dialect)
+    if len(flat) > len(rows):
+        index: dict[tuple, int] = {}
+        codes = np.array([index.setdefault((type(v), v), len(index)) for v in results])
+        if not np.array_equal(np.minimum.reduceat(codes, bounds), np.maximum.reduceat(codes, bounds)):
+            raise _Failed
+    return [results[b] for b in bounds]
 
 
 def _staircase(column: _Column, order, weights, sizes, strides) -> Runs:
