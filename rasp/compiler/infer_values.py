@@ -341,10 +341,9 @@ def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
             table = np.stack(columns, axis=1).astype(np.float64)
         except (TypeError, ValueError):  # not all numbers
             table = None
-        if table is not None and all(type(v) in (int, float, bool) for c in columns for v in c):
-            array = _vectorised(fn, table, columns)
-            if array is not None:
-                return array.tolist()
+        array = None if table is None else _vectorised(fn, table, columns)
+        if array is not None and all(type(v) in (int, float, bool) for c in columns for v in c):
+            return array.tolist()
     try:  # numpy's loop calls fn on each row, faster than Python's
         return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
     except Exception:  # some row raises
