@@ -107,20 +107,38 @@ def _comparison(ranks: dict, strict: bool, ascending: bool):
 
 
 def _split(graph: nx.DiGraph, width: str, scratch: str, selector: str, order: tuple) -> None:
-    """`width` from two heads: keys of a lower major rank, and keys of the same major value and a
-    lower minor rank; the old head (and the select, if nothing else reads it) goes."""
+    """`width` as the sum of the two heads' widths; the old head (and the select, once nothing else
+    reads it) goes."""
+    keys = graph.nodes[selector][N.ARGS][0]
+    parts = _heads(graph, scratch, selector, order)
+    most = round(1 / min(graph.nodes[scratch][N.VALUES])) - 1
+    data = graph.nodes[width]
+    data[N.ARGS] = parts
+    data[N.FN] = lambda x, y: _sum_of_widths(x, y, most)
+    for part in parts:
+        graph.add_edge(part, width)
+    graph.remove_node(scratch)
+    if not any(True for _ in graph.successors(selector)):
+        graph.remove_node(selector)
+    _numerical_if_unread_as_one_hot(graph, keys)
+
+
+def _heads(graph: nx.DiGraph, scratch: str, selector: str, order: tuple) -> list[str]:
+    """The heads of keys with a lower major rank, and of keys with the same major value and a
+    lower minor rank (made once per select, however many widths read it)."""
+    below, tie = f"{selector}a", f"{selector}t"
+    if tie in graph:
+        return [f"{below}s", f"{tie}s"]
     major, minor, major_ranks, minor_ranks = order
     comparison = graph.nodes[selector][N.EXPR].comparison
     ascending = comparison in (Comparison.LT, Comparison.LEQ)
     strict = comparison in (Comparison.LT, Comparison.GT)
     name = graph.nodes[selector][N.NAME]
-    keys = graph.nodes[selector][N.ARGS][0]
-    below = _select(graph, f"{selector}a", f"{name}.major", major, _comparison(major_ranks, True, ascending))
+    _select(graph, below, f"{name}.major", major, _comparison(major_ranks, True, ascending))
     equal = _select(graph, f"{selector}e", f"{name}.same", major, Comparison.EQ)
     after = _select(
         graph, f"{selector}b", f"{name}.minor", minor, _comparison(minor_ranks, strict, ascending)
     )
-    tie = f"{selector}t"
     graph.add_node(
         tie,
         **{
@@ -137,16 +155,7 @@ def _split(graph: nx.DiGraph, width: str, scratch: str, selector: str, order: tu
     parts = [_width_head(graph, scratch, part) for part in (below, tie)]
     if "columns" in graph.graph:
         _observed_widths(graph, parts, order, ascending, strict)
-    most = round(1 / min(graph.nodes[scratch][N.VALUES])) - 1
-    data = graph.nodes[width]
-    data[N.ARGS] = parts
-    data[N.FN] = lambda x, y: _sum_of_widths(x, y, most)
-    for part in parts:
-        graph.add_edge(part, width)
-    graph.remove_node(scratch)
-    if not any(True for _ in graph.successors(selector)):
-        graph.remove_node(selector)
-    _numerical_if_unread_as_one_hot(graph, keys)
+    return parts
 
 
 def _select(graph: nx.DiGraph, gid: str, name: str, sop: str, comparison) -> str:

@@ -40,6 +40,14 @@ def _shared_select(fn):
     return SequenceMap(lambda w, m: w + m, SelectorWidth(smaller, name="width"), mean, name="both")
 
 
+def _two_widths(fn):
+    """Two widths of one select (merged into one selector node): both read the same two heads."""
+    keys = _keys(fn)
+    first = SelectorWidth(Select(keys, keys, Comparison.LT), name="first")
+    second = SelectorWidth(Select(keys, keys, Comparison.LT), name="second")
+    return SequenceMap(lambda a, b: 10 * a + b, first, second, name="both")
+
+
 def token_major(x, i):
     return x + i / N
 
@@ -79,6 +87,7 @@ CASES = [
     ("token ranks out of order", lambda: _sort(mixed_tokens), True),
     ("index ranks out of order", lambda: _width(mixed_indices, Comparison.LT), True),
     ("select also averaged", lambda: _shared_select(token_major), True),
+    ("two widths of one select", lambda: _two_widths(token_major), True),
     ("not lexicographic: ties between rows", lambda: _width(product, Comparison.LT), False),
     ("not lexicographic: equal keys", lambda: _width(tokens_only, Comparison.LT), False),
 ]
@@ -182,3 +191,8 @@ def test_random_lexicographic_widths_compile_exactly(token_ranks, index_ranks, c
     assert any(head.name.endswith(".tie.attn") for layer in model.layers for head in layer.heads)
     result = check_compiled(model, samples=60, seed=2)
     assert result.ok, str(result)
+
+
+def test_widths_of_one_select_share_its_two_heads():
+    model = compile_program(_two_widths(token_major), (1, 2, 3, 4), N, dialect=TRACR, values="abstract")
+    assert [len(layer.heads) for layer in model.layers] == [2]
