@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
+from rasp.compiler.infer_values import value_order
 from rasp.sops import Comparison, Encoding, Indices, Predicate, Select, SelectorAnd, SelectorWidth
 
 _ORDERS = {Comparison.LT, Comparison.LEQ, Comparison.GT, Comparison.GEQ}
@@ -91,9 +92,9 @@ def _ranks(table: np.ndarray):
 def _comparison(ranks: dict, strict: bool, ascending: bool):
     """`key` ranks below `query` (or equal, unless strict; above when not ascending): a plain
     comparison when the ranks follow the values' own order (or its reverse), else a predicate."""
-    by_rank = sorted(ranks, key=ranks.get)
-    if by_rank in (sorted(ranks), sorted(ranks, reverse=True)):
-        below = (by_rank == sorted(ranks)) == ascending
+    by_rank, by_value = sorted(ranks, key=ranks.get), sorted(ranks, key=value_order)
+    if by_rank in (by_value, by_value[::-1]):
+        below = (by_rank == by_value) == ascending
         return {
             (True, True): Comparison.LT,
             (True, False): Comparison.GT,

@@ -11,7 +11,7 @@ from rasp.compiler.compiling import compile_program
 from rasp.compiler.lib import make_sort_unique
 from rasp.compiler.split_selects import _ranks
 from rasp.dialect import TRACR
-from rasp.embedding import Aggregate, Map, Select, SelectorWidth, SequenceMap, indices, numerical
+from rasp.embedding import Aggregate, Map, Select, SelectorWidth, SequenceMap, indices, numerical, tokens
 from rasp.sops import Comparison, Tokens
 
 INTS = Tokens("int", name="tokens")
@@ -196,3 +196,13 @@ def test_random_lexicographic_widths_compile_exactly(token_ranks, index_ranks, c
 def test_widths_of_one_select_share_its_two_heads():
     model = compile_program(_two_widths(token_major), (1, 2, 3, 4), N, dialect=TRACR, values="abstract")
     assert [len(layer.heads) for layer in model.layers] == [2]
+
+
+@pytest.mark.parametrize("order", ["abcd", "dcba", "cadb"])
+def test_string_tokens_ranked_in_any_order(order):
+    keys = SequenceMap(lambda x, i: order.index(x) * 100 + i, tokens, indices, name="keys")
+    program = make_sort_unique(tokens, keys)
+    model = compile_program(program, "abcd", N, dialect=TRACR, values="abstract", keep_all=True)
+    assert len(model.layers) == 2
+    result = check_compiled(model, samples=100, seed=3)
+    assert result.ok, str(result)
