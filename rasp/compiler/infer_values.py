@@ -251,18 +251,24 @@ def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
 
 
 def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
-    """The joint means at widths of two and more, as rows of a float array."""
+    """The distinct joint means at widths of two and more, as rows of a float array."""
     if 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w) > limit:
         return None
-    blocks = [
-        np.stack(np.meshgrid(*(np.array(sorted(d[N.BY_WIDTH][w]), dtype=float) for d in data)), -1).reshape(
-            -1, len(data)
-        )
-        / w
+    sums = {
+        w: [np.array(sorted(d[N.BY_WIDTH][w]), dtype=float) for d in data]
         for w in data[0][N.BY_WIDTH]
         if w > 1
-    ]
-    return _unique_rows(np.concatenate(blocks)) if blocks else np.zeros((0, len(data)))
+    }
+    whole = all(float(v).is_integer() for w in sums for column in sums[w] for v in column.tolist())
+    blocks = []
+    for width, columns in sums.items():
+        block = np.stack(np.meshgrid(*columns, indexing="ij"), -1).reshape(-1, len(data))
+        if whole:  # a fraction in lowest terms is met at one width only: no duplicates to sort out
+            with_width = np.concatenate([block, np.full((len(block), 1), width)], axis=1).astype(np.int64)
+            block = block[np.gcd.reduce(with_width, axis=1) == 1]
+        blocks.append(block / width)
+    table = np.concatenate(blocks) if blocks else np.zeros((0, len(data)))
+    return table if whole else _unique_rows(table)
 
 
 def _width_extremes(data: list[dict]) -> list[tuple]:
@@ -282,7 +288,10 @@ def _numeric_combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_
     if not all(isinstance(v, (int, float)) for row in extremes for v in row):
         return None
     means = _width_means(data, limit)
-    return None if means is None else _unique_rows(np.concatenate([means, np.array(extremes, dtype=float)]))
+    if means is None:
+        return None
+    # the extremes are whole numbers (or defaults), which no mean in lowest terms at width >= 2 is
+    return np.concatenate([means, np.array(list(dict.fromkeys(extremes)), dtype=float)])
 
 
 def _operators_only(fn) -> bool:

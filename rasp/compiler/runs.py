@@ -110,18 +110,19 @@ def separate(rows, results) -> tuple[float, list[dict]] | None:
     key = sum(c * stride for c, stride in zip(codes, strides, strict=True))
     order = np.argsort(key, kind="stable")
     ordered = key[order]
-    terms, total = [], np.full(len(values), values[0])
+    base = order[0]  # the corner of smallest values: its probes along each leaf exist most often
+    terms, total = [], np.full(len(values), values[base])
     for k in range(width):
-        probes = key[0] + (np.arange(sizes[k]) - codes[k][0]) * strides[k]
+        probes = key[base] + (np.arange(sizes[k]) - codes[k][base]) * strides[k]
         at = np.minimum(np.searchsorted(ordered, probes), len(ordered) - 1)
         if not np.array_equal(ordered[at], probes):
             return None
-        term = values[order[at]] - values[0]
+        term = values[order[at]] - values[base]
         terms.append(dict(zip(keys[k], term.tolist(), strict=True)))
         total += term[codes[k]]
     if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
         return None
-    return float(values[0]), terms
+    return float(values[base]), terms
 
 
 def linear_slope(term: dict) -> float | None:
