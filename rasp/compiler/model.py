@@ -182,7 +182,8 @@ class CompiledModel:
             raise ValueError(f"inputs of length {t - 1} exceed max_len={self.max_len}")
         x = self.token_embed[tokens]  # a fresh array, updated in place below
         x += self.pos_embed[None, :t]
-        blocked = np.where(self.mask(t - 1), 0.0, -np.inf)
+        # non-causal: only BOS's row is masked, written into the logits instead of a [T, T] sum
+        blocked = np.where(self.mask(t - 1), 0.0, -np.inf) if self.causal else None
         for layer in self.layers:
             # heads read the residual before any of them writes
             updates = [self._head(head, x, blocked) for head in layer.heads]
@@ -206,15 +207,20 @@ class CompiledModel:
             np.maximum(hidden[:, ramps:], 0.0, out=hidden[:, ramps:])
             block[:, writes] += hidden @ w_2
 
-    def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray) -> tuple:
+    def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray | None) -> tuple:
         """(the residual dimensions the head writes, what it adds to them)."""
         q_rows, w_q, k_rows, w_k, v_rows, w_v, writes, w_o = self._support(head)
         logits = np.matmul(_project(x, q_rows, w_q), _project(x, k_rows, w_k).transpose(0, 2, 1))
-        logits += blocked
+        if blocked is None:
+            logits[:, 0, 1:] = -np.inf
+        else:
+            logits += blocked
         logits -= logits.max(axis=-1, keepdims=True)
         weights = np.exp(logits, out=logits)
-        weights /= weights.sum(axis=-1, keepdims=True)
-        return writes, _project(weights @ _project(x, v_rows, w_v), slice(None), w_o)
+        # normalised after reading the values: dividing [B, T, dv] is cheaper than [B, T, T]
+        mixed = weights @ _project(x, v_rows, w_v)
+        mixed /= weights.sum(axis=-1, keepdims=True)
+        return writes, _project(mixed, slice(None), w_o)
 
     def _support(self, block: Head | MLP) -> tuple:
         """The residual dimensions a block reads and writes (the zero rows of its maps left out)
