@@ -162,8 +162,8 @@ def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
         return pivot
     staircase = _staircase(graph, gid, varying, rows, outputs, layout, d)
     if len(varying) == 2 and len(numeric) == 1:
-        tents = _tents(graph, varying, numeric[0], rows, results, outputs, layout, d)
-        if tents is not None and tents.w_1.shape[1] < staircase.w_1.shape[1]:
+        tents = _tents(graph, varying, numeric[0], rows, results, outputs, layout, d, staircase.w_1.shape[1])
+        if tents is not None:
             return tents
     return staircase
 
@@ -266,11 +266,12 @@ def _residual_of(graph, varying, row, layout, d: int) -> np.ndarray:
     return vector
 
 
-def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> MLPPlan | None:
+def _tents(graph, varying, number, rows, results, outputs, layout, d: int, limit: int) -> MLPPlan | None:
     """f(x, c) of a numerical x and a one-hot c as 'tents' over x: one per (result, k-th x giving
     it), centred at that x, the centre picked by c through the one-hot weights (far away where c
     never gives that result). Hidden units: three per tent; cheaper than a staircase over every
-    (x, c) when f has few results, as `length - indices` has."""
+    (x, c) when f has few results, as `length - indices` has. None when the tents would need
+    `limit` hidden units or more."""
     x_at = varying.index(number)
     c_at = 1 - x_at
     category = varying[c_at]
@@ -288,6 +289,8 @@ def _tents(graph, varying, number, rows, results, outputs, layout, d: int) -> ML
         encodings[result] = out
     tents = [(result, k) for result, by_c in preimages.items() for k in range(max(map(len, by_c.values())))]
     h = 3 * len(tents)
+    if h >= limit:
+        return None
     w_1, b_1, w_2 = np.zeros((d, h)), np.tile([1.0, 0.0, -1.0], len(tents)), np.zeros((h, d))
     x_dim = layout.dims[number][0]
     for t, (result, k) in enumerate(tents):

@@ -387,12 +387,11 @@ def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
     results = evaluate_columns(fn, columns) if args else None
     if results is None:
         return _evaluate_rows(fn, args, rows.tolist(), dialect)
-    if grouped:
-        index: dict[tuple, int] = {}
-        codes = np.array([index.setdefault((type(v), v), len(index)) for v in results])
-        if not np.array_equal(np.minimum.reduceat(codes, bounds), np.maximum.reduceat(codes, bounds)):
+    if grouped:  # every member of a group gives its first member's result
+        results = _objects(results)
+        if not np.all(results == results[np.repeat(bounds, counts)]):
             raise _Failed
-    return [results[b] for b in bounds.tolist()]
+    return [results[b] for b in bounds.tolist()] if not grouped else results[bounds].tolist()
 
 
 def _objects(values) -> np.ndarray:

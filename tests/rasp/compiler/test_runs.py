@@ -1,0 +1,149 @@
+"""Fused MLP nodes planned along runs of their linear coordinates, and the value tables behind them."""
+
+import math
+
+import pytest
+
+from rasp.compiler import nodes as N
+from rasp.compiler.checking import check_compiled
+from rasp.compiler.compiling import compile_program
+from rasp.compiler.infer_values import FAILED, combinations, evaluate_rows
+from rasp.compiler.lib import LIBRARY, make_pair_balance
+from rasp.compiler.runs import plan_runs
+from rasp.dialect import ORIGINAL, TRACR
+from rasp.embedding import Map, SequenceMap, numerical, tokens
+
+PROGRAMS = {p.name: p for p in LIBRARY}
+
+# (program, length, layers): RASP's analyser needs 2; shuffle_dyck3 from length 20 needs a run per
+# pair of its second and third balances' values (over MAX_STEPS), so its last OR waits a layer
+LAYERS = [
+    ("shuffle_dyck2", 5, 2),
+    ("shuffle_dyck2", 10, 2),
+    ("shuffle_dyck2", 20, 2),
+    ("shuffle_dyck2", 40, 2),
+    ("shuffle_dyck3", 5, 2),
+    ("shuffle_dyck3", 10, 2),
+    ("shuffle_dyck3", 20, 3),
+]
+
+
+@pytest.mark.parametrize(("name", "length", "layers"), LAYERS)
+def test_dyck_layers_and_exactness(name, length, layers):
+    program = PROGRAMS[name]
+    model = compile_program(program.build(length), program.vocab, length, dialect=TRACR, values="abstract")
+    assert len(model.layers) == layers
+    result = check_compiled(model, samples=30, seed=1)
+    assert result.checked >= 30 and result.ok, str(result)
+
+
+# known answers: 1 where the input is a shuffle of balanced () and {} (interleaving allowed)
+DYCK2 = [
+    ("({)}", 1),
+    ("({})" * 10, 1),
+    ("(" * 20 + ")" * 20, 1),
+    ("{" * 20 + "}" * 19 + "(", 0),
+    (")(", 0),
+    ("(" * 39 + "}", 0),
+    ("{}" * 19 + "}{", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DYCK2)
+def test_shuffle_dyck2_at_length_40_known_answers(text, expected):
+    program = PROGRAMS["shuffle_dyck2"]
+    model = compile_program(program.build(40), program.vocab, 40, dialect=TRACR, values="abstract")
+    assert model.decode(model.forward(model.encode([list(text)])))[0][-1] == expected
+
+
+def _balances(max_len: int, inner, outer):
+    """outer(inner(b0), b1) of two bracket balances, and the compiled model's graph."""
+    b0 = make_pair_balance(tokens, "(", ")")
+    b1 = make_pair_balance(tokens, "{", "}")
+    program = SequenceMap(outer, Map(inner, b0, name="inner"), b1, name="out")
+    model = compile_program(program, tuple("(){}"), max_len, dialect=TRACR, values="abstract")
+    graph = model.notes["graph"]
+    gid = next(g for g, d in graph.nodes(data=True) if d[N.NAME] == "out")
+    return model, graph, gid
+
+
+@pytest.mark.parametrize("max_len", [10, 20])
+def test_a_chain_of_two_balances_is_planned_along_runs(max_len):
+    model, graph, gid = _balances(max_len, lambda b: b < 0, lambda a, b: a or b < 0)
+    runs = plan_runs(graph, gid)
+    assert runs is not None and len(runs.coordinates) == 2
+    # one step into and one out of each cluster of the slower balance holding negative b0
+    assert runs.steps <= 2 * len(runs.coordinates[1].groups)
+    assert check_compiled(model, samples=30, seed=2).ok
+
+
+def test_near_equal_values_split_by_a_function_are_not_grouped():
+    # 2/3 - 1/3 and 1/3 differ in the last bit: a function telling them apart cannot share a step
+    model, graph, gid = _balances(10, lambda b: b < 0, lambda a, b: a or b == 1 / 3)
+    assert plan_runs(graph, gid) is None
+    assert check_compiled(model, samples=60, seed=3).ok
+
+
+def _brute_means(max_len: int) -> set:
+    rows = {(0, 0)} | {(a, b) for a in (False, True) for b in (False, True)}
+    for width in range(2, max_len + 1):
+        rows |= {(a * 1.0 / width, b * 1.0 / width) for a in range(width + 1) for b in range(width + 1)}
+    return rows
+
+
+@pytest.mark.parametrize("max_len", [2, 3, 7, 12])
+def test_joint_means_in_lowest_terms_are_every_combination(max_len):
+    program = numerical(make_pair_balance(tokens, "(", ")"))
+    model = compile_program(program, tuple("()a"), max_len, dialect=TRACR, values="abstract")
+    graph = model.notes["graph"]
+    opens, closes = (
+        next(g for g, d in graph.nodes(data=True) if d[N.NAME] == n) for n in ("opens", "closes")
+    )
+    rows = combinations(graph, [opens, closes])
+    assert len(rows) == len(set(rows))
+    assert set(rows) == _brute_means(max_len)
+
+
+def _div(a, b):
+    return a / b
+
+
+# (function, rows): the vectorised path (operators only, numbers, 64 rows or more) and the plain
+# one give the same results; rows where Python raises are FAILED
+NUMBERS = [(x / 8, y / 4) for x in range(-8, 9) for y in range(-4, 5)]
+EVALUATIONS = [
+    (lambda a, b: a - b, NUMBERS),
+    (lambda a, b: a < b, NUMBERS),
+    (lambda a, b: a / b, NUMBERS),  # y == 0 rows raise
+    (lambda a, b: a if a > b else b, NUMBERS),  # numpy refuses the truth of an array
+    (lambda a, b: a or b < 0, NUMBERS),
+    (lambda a, b: round(a - b, 2), NUMBERS),  # a call: never vectorised
+    (_div, NUMBERS),
+    (lambda a, b: a * 1.5 + b, [(True, 1), (False, 2.5)] * 40),
+    (lambda a, b: a + b, [("x", "y"), ("1", "2")] * 40),
+]
+
+
+def _plain(fn, rows):
+    out = []
+    for row in rows:
+        try:
+            out.append(fn(*row))
+        except Exception:
+            out.append(FAILED)
+    return out
+
+
+@pytest.mark.parametrize(("fn", "rows"), EVALUATIONS)
+def test_evaluated_rows_equal_plain_calls(fn, rows):
+    got = evaluate_rows(fn, rows, ORIGINAL)
+    expected = _plain(fn, rows)
+    assert [g is FAILED for g in got] == [e is FAILED for e in expected]
+    assert all(g == e or (g is FAILED and e is FAILED) for g, e in zip(got, expected, strict=True))
+    assert all(type(g) is type(e) or isinstance(e, (int, float)) for g, e in zip(got, expected, strict=True))
+
+
+def test_none_propagates_in_tracr_tables():
+    rows = [(None, 1.0), (2.0, 1.0)] * 40
+    assert evaluate_rows(lambda a, b: a + b, rows, TRACR)[:2] == [None, 3.0]
+    assert math.isnan(evaluate_rows(lambda a, b: a * b, [(math.nan, 1.0)] * 70, ORIGINAL)[0])
