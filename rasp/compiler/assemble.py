@@ -104,10 +104,11 @@ def _fold(graph, gid, layout, vocab, max_len, dialect, tokens, positions) -> Non
         by_token, by_index = terms
         exprs = [graph.nodes[a][N.EXPR] for a in graph.nodes[gid][N.ARGS]]
         source = next(e for e in exprs if isinstance(e, Tokens))
+        # a token or position no accepted input has (exhaustive inference) gets no term
         for row, value in enumerate(evaluate(source, vocab, dialect=dialect).values, start=1):
-            tokens[row, layout.dims[gid][0]] += by_token[value]
+            tokens[row, layout.dims[gid][0]] += by_token.get(value, 0.0)
         for p in range(max_len):
-            positions[p + 1, layout.dims[gid][0]] += by_index[p]
+            positions[p + 1, layout.dims[gid][0]] += by_index.get(p, 0.0)
         return
     leaves = graph.nodes[gid][N.LEAVES]
     fn = fused_function(graph, gid, leaves, dialect)

@@ -24,9 +24,9 @@ def embedding_terms(graph: nx.DiGraph, gid: str) -> tuple[dict, dict] | None:
     if data.get(N.ENCODING) is not Encoding.NUMERICAL or len(args) != 2:
         return None
     kinds = [type(graph.nodes[a][N.EXPR]) for a in args]
-    if sorted(k.__name__ for k in kinds) != ["Indices", "Tokens"]:
+    if set(kinds) != {Tokens, Indices}:
         return None
-    tokens, indices = (args[kinds.index(Tokens)], args[kinds.index(Indices)])
+    tokens, indices = args[kinds.index(Tokens)], args[kinds.index(Indices)]
     token_values, index_values = graph.nodes[tokens][N.VALUES], graph.nodes[indices][N.VALUES]
     fn = data[N.FN]
     try:

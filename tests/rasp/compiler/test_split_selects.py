@@ -206,3 +206,13 @@ def test_string_tokens_ranked_in_any_order(order):
     assert len(model.layers) == 2
     result = check_compiled(model, samples=100, seed=3)
     assert result.ok, str(result)
+
+
+def test_a_token_no_accepted_input_has_gets_no_embedding_term():
+    keys = numerical(SequenceMap(lambda x, i: x + i / N, INTS, indices, name="keys"))
+    refuses_4 = Map(lambda x: 1 // (4 - x), INTS, name="refuses_4")
+    program = numerical(SequenceMap(lambda k, r: k + r, keys, refuses_4, name="out"))
+    model = compile_program(program, (1, 2, 3, 4), 4, dialect=TRACR, values="exhaustive", keep_all=True)
+    assert model.notes["graph"].graph["skipped_inputs"] > 0
+    result = check_compiled(model)
+    assert result.ok and result.rejected > 0, str(result)
