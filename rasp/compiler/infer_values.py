@@ -124,7 +124,10 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
                 )
             case _:
                 table = node_table(graph, gid)
-                values = None if table is None else set(table.results) - {FAILED}
+                if table is not None and table.array is not None:
+                    values = np.unique(table.array).tolist()
+                else:
+                    values = None if table is None else set(table.results) - {FAILED}
         data[N.VALUES] = _sorted(values)
 
 
@@ -214,25 +217,23 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
     parts, size = [], 1
     for members in _groups(graph, nodes):
         data = [graph.nodes[nodes[k]] for k in members]
-        if len(members) > 1:
-            options = _shared_width(data, limit)
-        else:
-            options = None if data[0].get(N.VALUES) is None else [(v,) for v in data[0][N.VALUES]]
+        # a group of means: tuples of their joint values; a single node: its values
+        options = _shared_width(data, limit) if len(members) > 1 else data[0].get(N.VALUES)
         if options is None:
             return None
         size *= len(options)
         if size > limit:
             return None
         parts.append((members, options))
-    if len(parts) == 1 and parts[0][0] == list(range(len(nodes))):
-        return parts[0][1]
     if all(len(members) == 1 for members, _ in parts):  # a plain product, in order
-        return list(itertools.product(*([v for (v,) in options] for _, options in parts)))
+        return list(itertools.product(*(options for _, options in parts)))
+    if len(parts) == 1:  # one group of means, in order
+        return parts[0][1]
     combos = []
     for choice in itertools.product(*(options for _, options in parts)):
         row = [None] * len(nodes)
         for (members, _), values in zip(parts, choice, strict=True):
-            for k, v in zip(members, values, strict=True):
+            for k, v in zip(members, values if len(members) > 1 else (values,), strict=True):
                 row[k] = v
         combos.append(tuple(row))
     return combos
@@ -254,21 +255,22 @@ def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
     """The distinct joint means at widths of two and more, as rows of a float array."""
     if 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w) > limit:
         return None
-    sums = {
-        w: [np.array(sorted(d[N.BY_WIDTH][w]), dtype=float) for d in data]
-        for w in data[0][N.BY_WIDTH]
-        if w > 1
-    }
-    whole = all(float(v).is_integer() for w in sums for column in sums[w] for v in column.tolist())
     blocks = []
-    for width, columns in sums.items():
-        block = np.stack(np.meshgrid(*columns, indexing="ij"), -1).reshape(-1, len(data))
-        if whole:  # a fraction in lowest terms is met at one width only: no duplicates to sort out
-            with_width = np.concatenate([block, np.full((len(block), 1), width)], axis=1).astype(np.int64)
-            block = block[np.gcd.reduce(with_width, axis=1) == 1]
-        blocks.append(block / width)
-    table = np.concatenate(blocks) if blocks else np.zeros((0, len(data)))
-    return table if whole else _unique_rows(table)
+    for width in data[0][N.BY_WIDTH]:
+        if width > 1:
+            columns = [np.array(sorted(d[N.BY_WIDTH][width]), dtype=float) for d in data]
+            block = np.empty((*(len(c) for c in columns), len(data) + 1))
+            for k, grid in enumerate(np.ix_(*columns)):
+                block[..., k] = grid
+            block[..., -1] = width
+            blocks.append(block.reshape(-1, len(data) + 1))
+    if not blocks:
+        return np.zeros((0, len(data)))
+    table = np.concatenate(blocks)
+    sums, widths = table[:, :-1], table[:, -1:]
+    if np.all(np.mod(sums, 1.0) == 0):  # a fraction in lowest terms is met at one width only
+        return (sums / widths)[np.gcd.reduce(table.astype(np.int64), axis=1) == 1]
+    return _unique_rows(sums / widths)
 
 
 def _width_extremes(data: list[dict]) -> list[tuple]:
@@ -351,7 +353,7 @@ def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
         except (TypeError, ValueError):  # not all numbers
             table = None
         array = None if table is None else _vectorised(fn, table, columns)
-        if array is not None and all(type(v) in (int, float, bool) for c in columns for v in c):
+        if array is not None and all(set(map(type, c)) <= {int, float, bool} for c in columns):
             return array.tolist()
     try:  # numpy's loop calls fn on each row, faster than Python's
         return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()

@@ -154,7 +154,7 @@ def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
         parts = separate(rows, results)
         if parts is not None:
             return _additive(graph, gid, varying, parts, layout, d)
-    outputs = [layout.encode(gid, r) for r in results]
+    outputs = _encode_all(layout, gid, results, d)
     if not numeric:
         return _lookup(varying, rows, outputs, layout, d)
     pivot = _pivot(graph, gid, varying, rows, results, outputs, layout, d)
@@ -209,7 +209,7 @@ def _along_runs(graph, gid, runs: Runs, layout, d: int) -> MLPPlan:
         else:  # a one-hot leaf, by rank
             for rank, dim in enumerate(layout.index[c.node].values()):
                 direction[dim] += weight * rank
-    outputs = [layout.encode(gid, r) for r in runs.results]
+    outputs = _encode_all(layout, gid, runs.results, d)
     return _steps(graph, gid, direction, z, outputs, d)
 
 
@@ -342,6 +342,16 @@ def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
     return plan
 
 
+def _encode_all(layout, gid: str, results: list, d: int) -> np.ndarray:
+    """The residual vectors [len(results), d] of s-op `gid` holding each result."""
+    out = np.zeros((len(results), d))
+    if gid in layout.index:
+        out[np.arange(len(results)), [layout.index[gid][r] for r in results]] = 1.0
+    else:
+        out[:, layout.dims[gid][0]] = np.array(results, dtype=float)
+    return out
+
+
 def _unit(layout, gid: str, d: int) -> np.ndarray:
     vector = np.zeros(d)
     vector[layout.dims[gid][0]] = 1.0
@@ -357,7 +367,7 @@ def _lookup(varying, rows, outputs, layout, d: int) -> MLPPlan:
             w_1[layout.index[leaf][value], unit] = 1.0
         w_2[unit] = out
     if not varying:
-        return MLPPlan(w_1[:, :0], b_1[:0], w_2[:0], outputs[0] if outputs else np.zeros(d))
+        return MLPPlan(w_1[:, :0], b_1[:0], w_2[:0], outputs[0] if len(outputs) else np.zeros(d))
     return MLPPlan(w_1, b_1, w_2, np.zeros(d))
 
 
@@ -397,7 +407,7 @@ def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) ->
     """A staircase over z = direction · residual, stepping between neighbouring z whose outputs differ."""
     order = np.argsort(z, kind="stable")
     zs = z[order]
-    outs = np.array([outputs[k] for k in order]).reshape(len(order), d)
+    outs = np.asarray(outputs, dtype=float).reshape(len(order), d)[order]
     steps = np.flatnonzero(np.any(outs[1:] != outs[:-1], axis=1)) + 1
     gaps = zs[steps] - zs[steps - 1]
     scale = float(np.abs(zs).max(initial=0.0))

@@ -245,7 +245,7 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
         data[N.VALUES] is None
         or not args
         or any(isinstance(graph.nodes[a][N.EXPR], Constant) for a in args)
-        or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in data[N.VALUES])
+        or not set(map(type, data[N.VALUES])) <= {int, float}
     ):
         return None
     table = node_table(graph, node)
