@@ -255,22 +255,28 @@ def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
     """The distinct joint means at widths of two and more, as rows of a float array."""
     if 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w) > limit:
         return None
-    blocks = []
-    for width in data[0][N.BY_WIDTH]:
-        if width > 1:
-            columns = [np.array(sorted(d[N.BY_WIDTH][width]), dtype=float) for d in data]
-            block = np.empty((*(len(c) for c in columns), len(data) + 1))
-            for k, grid in enumerate(np.ix_(*columns)):
-                block[..., k] = grid
-            block[..., -1] = width
-            blocks.append(block.reshape(-1, len(data) + 1))
-    if not blocks:
+    widths = np.array([w for w in data[0][N.BY_WIDTH] if w > 1], dtype=np.int64)
+    if not len(widths):
         return np.zeros((0, len(data)))
-    table = np.concatenate(blocks)
-    sums, widths = table[:, :-1], table[:, -1:]
-    if np.all(np.mod(sums, 1.0) == 0):  # a fraction in lowest terms is met at one width only
-        return (sums / widths)[np.gcd.reduce(table.astype(np.int64), axis=1) == 1]
-    return _unique_rows(sums / widths)
+    # every member's sums, width after width; row r of a width picks one sum per member (mixed radix)
+    sums = [[np.array(sorted(d[N.BY_WIDTH][w]), dtype=float) for w in widths.tolist()] for d in data]
+    lengths = np.array([[len(s) for s in member] for member in sums], dtype=np.int64)
+    per_width = lengths.prod(axis=0)
+    at = np.repeat(np.arange(len(widths)), per_width)
+    local = np.arange(int(per_width.sum())) - np.repeat(np.cumsum(per_width) - per_width, per_width)
+    columns = []
+    for member, length in zip(sums, lengths, strict=True):
+        starts = np.cumsum(length) - length
+        columns.append(np.concatenate(member)[starts[at] + local % length[at]])
+        local = local // length[at]
+    table = np.stack(columns, axis=1)
+    flat = np.concatenate([np.concatenate(member) for member in sums])
+    if np.array_equal(flat, np.round(flat)):  # a fraction in lowest terms is met at one width only
+        divisor = widths[at]
+        for column in columns:
+            divisor = np.gcd(divisor, column.astype(np.int64))
+        return (table / widths[at][:, None])[divisor == 1]
+    return _unique_rows(table / widths[at][:, None])
 
 
 def _width_extremes(data: list[dict]) -> list[tuple]:

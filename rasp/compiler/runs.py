@@ -274,7 +274,8 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
         else:
             terms[arg] = term
             offset -= term[value]
-    return _numeric_coordinate(node, sorted(set(results)), slopes, terms, offset)
+    values = np.unique(table.array).tolist() if table.array is not None else sorted(set(results))
+    return _numeric_coordinate(node, values, slopes, terms, offset)
 
 
 def _numeric_coordinate(node: str, values, slopes: dict, terms: dict, offset: float) -> Coordinate:
