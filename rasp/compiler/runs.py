@@ -279,14 +279,14 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
 
 
 def _numeric_coordinate(node: str, values, slopes: dict, terms: dict, offset: float) -> Coordinate:
-    points = np.array([float(v) for v in values])
+    points = np.array(values, dtype=float)
     if len(points) == 0:
         raise _Failed
     cut = np.flatnonzero(np.diff(points) > NEAR * np.maximum(1.0, np.abs(points[1:]))) + 1
-    bounds = [0, *cut.tolist(), len(points)]
-    groups = [list(values[a:b]) for a, b in itertools.pairwise(bounds)]
-    width = max(float(points[b - 1] - points[a]) for a, b in itertools.pairwise(bounds))
-    return Coordinate(node, groups, points[bounds[:-1]], slopes, terms, offset, width)
+    starts, ends = np.concatenate([[0], cut]), np.concatenate([cut, [len(points)]])
+    groups = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    width = float((points[ends - 1] - points[starts]).max())
+    return Coordinate(node, groups, points[starts], slopes, terms, offset, width)
 
 
 def _levels(c: Coordinate) -> float:
