@@ -167,6 +167,9 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
     coordinates: dict[str, Coordinate] = {}
     constants: dict[str, object] = {}
 
+    if _linear_coordinate(graph, gid, leaves) is not None:
+        raise _Failed  # a sum of per-leaf terms is smaller
+
     def visit(node: str) -> None:
         if node in coordinates or node in constants:
             return
@@ -185,8 +188,11 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
             visit(arg)
 
     visit(gid)
-    if gid in coordinates or not any(c.node not in leaves for c in coordinates.values()):
-        raise _Failed  # nothing to gain over a table of the leaves
+    if all(
+        c.node in leaves and graph.nodes[c.node][N.ENCODING] is not Encoding.NUMERICAL
+        for c in coordinates.values()
+    ):
+        raise _Failed  # one-hot leaves only: a lookup table of them is as small
     order = sorted(coordinates.values(), key=lambda c: -_levels(c))
     weights = _radix(order)
     deviation = float(sum(w * c.width for w, c in zip(weights, order, strict=True)))
