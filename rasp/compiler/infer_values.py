@@ -135,19 +135,25 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
 class Table:
     """A Map node over its arguments' value combinations: the combinations as a float array
     `columns` when they are all numbers (a function of operators only is then evaluated on numpy
-    columns), else as tuples `given`; `results` in the same order (FAILED where it raises)."""
+    columns), as object columns `objects` for a plain product, else as tuples `given`; `results`
+    in the same order (FAILED where it raises)."""
 
     columns: np.ndarray | None
     results: list
     given: list[tuple] | None = None
     array: np.ndarray | None = None
     """The results as a numpy array, when computed on columns."""
+    objects: list[np.ndarray] | None = None
+    """The combinations as object columns, when they are a plain product."""
 
     @property
     def rows(self) -> list[tuple]:
         """The combinations as tuples."""
         if self.given is None:
-            self.given = list(map(tuple, self.columns.tolist()))
+            if self.columns is not None:
+                self.given = list(map(tuple, self.columns.tolist()))
+            else:
+                self.given = list(zip(*self.objects, strict=True))
         return self.given
 
 
@@ -169,12 +175,31 @@ def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
             array = _vectorised(fn, columns)
             if array is not None:
                 return Table(columns, array.tolist(), array=array)
-    rows = combinations(graph, args)
-    if rows is None:
-        return None
     dialect = graph.graph["dialect"]
-    plain = not (dialect.none_propagates and any(None in graph.nodes[a][N.VALUES] for a in args))
-    return Table(None, evaluate_rows(fn, rows, dialect, plain), rows)
+    values = [graph.nodes[a].get(N.VALUES) for a in args]
+    if any(v is None for v in values):
+        return None
+    plain = not (dialect.none_propagates and any(None in v for v in values))
+    if plain and all(len(members) == 1 for members in _groups(graph, args)):
+        objects = _product_columns(values)
+        results = None if objects is None else evaluate_columns(fn, objects)
+        if results is not None:
+            return Table(None, results, objects=objects)
+    rows = combinations(graph, args)
+    return None if rows is None else Table(None, evaluate_rows(fn, rows, dialect, plain), rows)
+
+
+def _product_columns(values: list) -> list[np.ndarray] | None:
+    """The product of value sets as object columns, in itertools.product's order (None: more
+    than MAX_TABLE combinations)."""
+    sizes = [len(v) for v in values]
+    if math.prod(sizes) > MAX_TABLE or not all(sizes):
+        return None
+    columns = []
+    for k, v in enumerate(values):
+        column = np.fromiter(v, dtype=object, count=len(v))
+        columns.append(np.repeat(np.tile(column, math.prod(sizes[:k])), math.prod(sizes[k + 1 :])))
+    return columns
 
 
 def _static_width_one(expr, args) -> bool:
