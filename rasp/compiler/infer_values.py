@@ -484,8 +484,10 @@ def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
             continue
         expr, values = data[N.EXPR], data[N.VALUES]
         numeric = values is not None and all(
-            _is_number(v, dialect) or (isinstance(v, bool) and not isinstance(expr, Aggregate))
-            for v in values
+            (dialect.bool_means or not isinstance(expr, Aggregate))
+            if issubclass(kind, bool)
+            else issubclass(kind, (int, float))
+            for kind in set(map(type, values))
         )
         encoding = Encoding.CATEGORICAL
         if data[N.SYNTHETIC]:

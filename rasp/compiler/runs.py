@@ -206,7 +206,10 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
     columns: dict[str, _Column] = {}
     for k, c in enumerate(order):
         runs = np.arange(sizes[k])
-        columns[c.node] = _Column(k + 1, runs * strides[k], runs, c.groups, True)
+        if any(len(group) > 1 for group in c.groups):
+            columns[c.node] = _Column(k + 1, runs * strides[k], runs, c.groups, True)
+        else:  # one value per group: nothing to check
+            columns[c.node] = _Column(k + 1, runs * strides[k], runs, [g[0] for g in c.groups], False)
     for node, value in constants.items():
         columns[node] = _Column(0, np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64), [value], False)
     inside = [n for n in nx.topological_sort(graph.subgraph([*fused, gid])) if n not in columns]
