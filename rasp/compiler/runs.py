@@ -132,7 +132,10 @@ def linear_slope(term: dict) -> float | None:
         return 0.0
     a = (term[points[-1]] - term[points[0]]) / (float(points[-1]) - float(points[0]))
     b = term[points[0]] - a * float(points[0])
-    if all(math.isclose(term[v], a * float(v) + b, rel_tol=1e-12, abs_tol=1e-12) for v in points):
+    xs, ys = np.array(points, dtype=float), np.array([term[v] for v in points])
+    # math.isclose(y, a x + b, rel_tol=1e-12, abs_tol=1e-12) for every point
+    fit = a * xs + b
+    if np.all(np.abs(ys - fit) <= np.maximum(1e-12 * np.maximum(np.abs(ys), np.abs(fit)), 1e-12)):
         return a
     return None
 
