@@ -139,12 +139,19 @@ class Table:
     in the same order (FAILED where it raises)."""
 
     columns: np.ndarray | None
-    results: list
+    listed: list | None
     given: list[tuple] | None = None
     array: np.ndarray | None = None
-    """The results as a numpy array, when computed on columns."""
+    """The results as a numpy array, when computed on columns (listed only when asked for)."""
     objects: list[np.ndarray] | None = None
     """The combinations as object columns, when they are a plain product."""
+
+    @property
+    def results(self) -> list:
+        """The results as a list."""
+        if self.listed is None:
+            self.listed = self.array.tolist()
+        return self.listed
 
     @property
     def rows(self) -> list[tuple]:
@@ -174,7 +181,7 @@ def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
         if columns is not None and len(columns) >= VECTORISE_FROM:
             array = _vectorised(fn, columns)
             if array is not None:
-                return Table(columns, array.tolist(), array=array)
+                return Table(columns, None, array=array)
     dialect = graph.graph["dialect"]
     values = [graph.nodes[a].get(N.VALUES) for a in args]
     if any(v is None for v in values):

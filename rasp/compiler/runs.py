@@ -263,16 +263,15 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
     table = node_table(graph, node)
     if table is None:
         return None
-    results = table.results
     if table.array is not None:
         if table.array.dtype.kind != "f":
             return None
-    elif any(r is None or isinstance(r, bool) or not isinstance(r, (int, float)) for r in results):
-        return None
-    parts = separate(
-        table.rows if table.columns is None else table.columns,
-        results if table.array is None else table.array,
-    )
+        results = table.array
+    else:
+        results = table.results
+        if not set(map(type, results)) <= {int, float}:
+            return None
+    parts = separate(table.rows if table.columns is None else table.columns, results)
     if parts is None:
         return None
     first = table.rows[0] if table.columns is None else table.columns[0].tolist()
