@@ -400,8 +400,9 @@ def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
 
 
 def evaluate_rows(fn, rows: list[tuple], dialect: Dialect, plain: bool = False) -> list:
-    """fn on each row (FAILED where it raises or reads FAILED), called once per distinct row.
-    `plain`: the caller knows no row holds FAILED or a None that propagates."""
+    """fn on each row (FAILED where it raises or reads FAILED): on numpy columns at once when no
+    row raises, else row by row, once per distinct row. `plain`: the caller knows no row holds
+    FAILED or a None that propagates."""
     unusual = (FAILED, None) if dialect.none_propagates else (FAILED,)
     if rows and rows[0] and (plain or not any(v in row for row in rows for v in unusual)):
         columns = [np.fromiter(column, dtype=object, count=len(rows)) for column in zip(*rows, strict=True)]
