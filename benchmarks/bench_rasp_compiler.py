@@ -6,7 +6,8 @@ when there are at most 5,000, else 200 seeded ones), and at length 20 the batche
 example, against the interpreter timed in the same run as the baseline. tracr's figures are the
 reference study's measurements (tracr HEAD, CPU, mlp_exactness 100; reference §4.6).
 
-    .venv/bin/python benchmarks/bench_rasp_compiler.py [--lengths 5 10 20 40] [--batch 256] [--programs sort]
+    .venv/bin/python benchmarks/bench_rasp_compiler.py [--lengths 5 10 20 40] [--batch 256]
+        [--programs shuffle_dyck2 ...] [--programs sort]
 """
 
 from __future__ import annotations
