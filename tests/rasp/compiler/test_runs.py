@@ -77,6 +77,25 @@ def test_a_chain_of_two_balances_is_planned_along_runs(max_len):
     assert check_compiled(model, samples=30, seed=2).ok
 
 
+# (inner of b0, outer of inner and b1): flags, counts and numbers, operator-only or not, some raising
+CHAINS = [
+    (lambda b: b < 0, lambda a, b: a or b < 0),
+    (lambda b: b == 0, lambda a, b: a and b == 0),
+    (lambda b: b > 0.5, lambda a, b: a != (b < -0.25)),
+    (lambda b: b <= 0, lambda a, b: a + (b > 0)),
+    (lambda b: round(b * 4), lambda a, b: a - b),
+    (lambda b: 1 / b if b else -1, lambda a, b: a > b),
+    (lambda b: b // 0.25, lambda a, b: min(a, b * 4)),
+]
+
+
+@pytest.mark.parametrize(("inner", "outer"), CHAINS)
+def test_chains_of_two_balances_match_the_interpreter(inner, outer):
+    model, _, _ = _balances(9, inner, outer)
+    result = check_compiled(model, samples=60, seed=4)
+    assert result.ok, str(result)
+
+
 def test_near_equal_values_split_by_a_function_are_not_grouped():
     # 2/3 - 1/3 and 1/3 differ in the last bit: a function telling them apart cannot share a step
     model, graph, gid = _balances(10, lambda b: b < 0, lambda a, b: a or b == 1 / 3)
