@@ -141,8 +141,10 @@ def linear_slope(term: dict) -> float | None:
 
 
 def runs_for(graph: nx.DiGraph, gid: str) -> Runs | None:
-    """The runs of MLP node `gid` when its leaves take more than TABLE_ABOVE combinations and the
-    runs fit the budget, else None."""
+    """The runs of MLP node `gid` when its leaves take more than TABLE_ABOVE combinations (abstract
+    value sets) and the runs fit the budget, else None."""
+    if "columns" in graph.graph:  # exhaustive inference: the observed tables are small and exact
+        return None
     varying = [a for a in graph.nodes[gid][N.LEAVES] if not isinstance(graph.nodes[a][N.EXPR], Constant)]
     if combination_bound(graph, varying) <= TABLE_ABOVE:
         return None
