@@ -96,28 +96,26 @@ def separate(rows, results) -> tuple[float, list[dict]] | None:
     keys, codes = [], []
     for k in range(width):
         if isinstance(rows, np.ndarray):
-            distinct, code = np.unique(rows[:, k], return_inverse=True)
+            distinct = np.unique(rows[:, k])
+            code = np.searchsorted(distinct, rows[:, k])
             keys.append(distinct.tolist())
         else:
             index: dict = {}
             code = np.array([index.setdefault(row[k], len(index)) for row in rows])
             keys.append(list(index))
         codes.append(code.reshape(-1))
-    sizes = [len(k) for k in keys]
-    if math.prod(sizes) > 2**62:
+    table = np.stack(codes, axis=1)
+    if math.prod(len(k) for k in keys) > 2**62:
         return None
-    strides = np.cumprod([1, *sizes[:-1]])
-    key = sum(c * stride for c, stride in zip(codes, strides, strict=True))
-    order = np.argsort(key, kind="stable")
-    ordered = key[order]
-    base = order[0]  # the corner of smallest values: its probes along each leaf exist most often
+    radix = np.cumprod([1, *(len(k) for k in keys[:0:-1])])[::-1]
+    base = int(np.argmin(table @ radix))  # the corner of smallest values: its probes exist most often
     terms, total = [], np.full(len(values), values[base])
     for k in range(width):
-        probes = key[base] + (np.arange(sizes[k]) - codes[k][base]) * strides[k]
-        at = np.minimum(np.searchsorted(ordered, probes), len(ordered) - 1)
-        if not np.array_equal(ordered[at], probes):
+        line = np.all(np.delete(table, k, axis=1) == np.delete(table[base], k), axis=1)  # base but leaf k
+        term = np.full(len(keys[k]), np.nan)
+        term[codes[k][line]] = values[line] - values[base]
+        if np.isnan(term).any():  # some value of leaf k never meets the base values of the others
             return None
-        term = values[order[at]] - values[base]
         terms.append(dict(zip(keys[k], term.tolist(), strict=True)))
         total += term[codes[k]]
     if not np.allclose(total, values, rtol=1e-12, atol=1e-12):
