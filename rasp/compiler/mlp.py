@@ -407,7 +407,9 @@ def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) ->
     """A staircase over z = direction · residual, stepping between neighbouring z whose outputs differ."""
     order = np.argsort(z, kind="stable")
     zs = z[order]
-    outs = np.asarray(outputs, dtype=float).reshape(len(order), d)[order]
+    full = np.asarray(outputs, dtype=float).reshape(len(order), d)
+    written = np.flatnonzero(np.any(full != 0, axis=0))  # the output's own dimensions
+    outs = full[order][:, written]
     steps = np.flatnonzero(np.any(outs[1:] != outs[:-1], axis=1)) + 1
     gaps = zs[steps] - zs[steps - 1]
     scale = float(np.abs(zs).max(initial=0.0))
@@ -423,9 +425,15 @@ def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) ->
         )
     slopes = 2.0 / gaps
     middles = (zs[steps] + zs[steps - 1]) / 2
-    jumps = outs[steps] - outs[steps - 1]
-    w_1 = np.repeat(direction[:, None] * slopes[None, :], 2, axis=1)
+    read = np.flatnonzero(direction)
+    w_1 = np.zeros((d, 2 * len(steps)))
+    w_1[read] = np.repeat(direction[read, None] * slopes[None, :], 2, axis=1)
     b_1 = np.repeat(-slopes * middles, 2) + np.tile([0.5, -0.5], len(steps))
-    w_2 = np.repeat(jumps, 2, axis=0) * np.tile([1.0, -1.0], len(steps))[:, None]
-    b_2 = outs[0] if len(outs) else np.zeros(d)
-    return MLPPlan(w_1, b_1, w_2, np.asarray(b_2, dtype=float))
+    w_2 = np.zeros((2 * len(steps), d))
+    w_2[:, written] = (
+        np.repeat(outs[steps] - outs[steps - 1], 2, axis=0) * np.tile([1.0, -1.0], len(steps))[:, None]
+    )
+    b_2 = np.zeros(d)
+    if len(order):
+        b_2[written] = outs[0]
+    return MLPPlan(w_1, b_1, w_2, b_2)
