@@ -360,19 +360,27 @@ def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
         codes @ radix if args else np.zeros(1, dtype=np.int64), return_index=True, return_inverse=True
     )[1:]
     distinct = codes[first]
-    values = _evaluate(fn, args, distinct, dialect)
+    table, results = _coded(_evaluate(fn, args, distinct, dialect))
+    out = results[inverse.reshape(-1)]
+    keep = np.concatenate([[True], out[1:] != out[:-1]])
+    return _Column(space, starts[keep], out[keep], table, False)
+
+
+def _coded(values: list) -> tuple[list, np.ndarray]:
+    """(the distinct values, each value's index among them); equal values of different types
+    (1, 1.0, True) stay apart."""
+    if set(map(type, values)) == {bool}:
+        return [False, True], np.array(values, dtype=np.int64)
     table: list = []
     index: dict[tuple, int] = {}
-    results = np.empty(len(distinct), dtype=np.int64)
+    codes = np.empty(len(values), dtype=np.int64)
     for k, value in enumerate(values):
         key = (type(value), value) if value is not FAILED else ("failed",)
         if key not in index:
             index[key] = len(table)
             table.append(value)
-        results[k] = index[key]
-    out = results[inverse.reshape(-1)]
-    keep = np.concatenate([[True], out[1:] != out[:-1]])
-    return _Column(space, starts[keep], out[keep], table, False)
+        codes[k] = index[key]
+    return table, codes
 
 
 def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
