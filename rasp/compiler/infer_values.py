@@ -101,6 +101,7 @@ def _is_number(value: object, dialect: Dialect) -> bool:
 
 
 def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect) -> None:
+    known: dict = {}  # sums of means by their numbers
     for gid in nx.topological_sort(graph):
         data = graph.nodes[gid]
         expr, args = data[N.EXPR], [graph.nodes[a] for a in data[N.ARGS]]
@@ -120,7 +121,7 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
                 values = range(max_len + 1)
             case Aggregate():
                 values = _aggregate_values(
-                    expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data
+                    expr, args[0][N.WIDTH_ONE], args[1][N.VALUES], max_len, dialect, data, known
                 )
             case _:
                 table = node_table(graph, gid)
@@ -426,7 +427,9 @@ def evaluate_rows(fn, rows: list[tuple], dialect: Dialect, plain: bool = False) 
     return out
 
 
-def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect, data: dict):
+def _aggregate_values(
+    expr: Aggregate, width_one: bool, values, max_len: int, dialect: Dialect, data: dict, known: dict
+):
     if values is None:
         return None
     default = _default(expr, dialect)
@@ -436,20 +439,36 @@ def _aggregate_values(expr: Aggregate, width_one: bool, values, max_len: int, di
     numbers = [v for v in values if _is_number(v, dialect)]
     if not numbers:
         return out
-    sums, layer = set(), {0}
-    by_width: dict[int, object] = {0: default}
-    for width in range(1, max_len + 1):
-        layer = {s + v for s in layer for v in numbers}
-        if len(layer) * max_len > MAX_VALUES:
-            return None
-        by_width[width] = layer if width > 1 else set(numbers)
-        if width > 1:
-            sums |= {s * 1.0 / width for s in layer}
+    key = tuple((type(v), v) for v in numbers)
+    if key not in known:  # the means of one program mostly share their numbers (flags)
+        known[key] = _mean_sums(key, max_len)
+    found = known[key]
+    if found is None:
+        return None
+    layers, means = found
+    by_width: dict[int, object] = {0: default, **dict(enumerate(layers, start=1))}
+    sums = set(means)
     if not dialect.integer_means and len(numbers) == len(values):
         data[N.BY_WIDTH] = by_width
     if dialect.integer_means:
         sums = {int(m) for m in sums}
     return out | sums
+
+
+def _mean_sums(numbers: tuple, max_len: int) -> tuple[tuple[frozenset, ...], frozenset] | None:
+    """For `numbers` given as (type, value) pairs: the sums of `width` of them for each width
+    1..max_len (width 1: the numbers themselves) and every mean of two or more; None when too
+    many."""
+    values = [v for _, v in numbers]
+    means, layer, layers = set(), {0}, []
+    for width in range(1, max_len + 1):
+        layer = {s + v for s in layer for v in values}
+        if len(layer) * max_len > MAX_VALUES:
+            return None
+        layers.append(frozenset(layer) if width > 1 else frozenset(values))
+        if width > 1:
+            means |= {s * 1.0 / width for s in layer}
+    return tuple(layers), frozenset(means)
 
 
 def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect) -> None:
