@@ -328,11 +328,16 @@ def _numeric_combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_
     extremes = _width_extremes(data)
     if not all(isinstance(v, (int, float)) for row in extremes for v in row):
         return None
-    means = _width_means(data, limit)
-    if means is None:
-        return None
-    # the extremes are whole numbers (or defaults), which no mean in lowest terms at width >= 2 is
-    return np.concatenate([means, np.array(list(dict.fromkeys(extremes)), dtype=float)])
+    # means of equal numbers share their BY_WIDTH dict, so (opens, closes) of every bracket pair
+    # have one table
+    key = (tuple(id(d[N.BY_WIDTH]) for d in data), limit)
+    known = graph.graph.setdefault("joint_means", {})
+    if key not in known:
+        means = _width_means(data, limit)
+        # the extremes are whole numbers (or defaults), which no mean in lowest terms (width >= 2) is
+        extra = np.array(list(dict.fromkeys(extremes)), dtype=float)
+        known[key] = None if means is None else np.concatenate([means, extra])
+    return known[key]
 
 
 def _operators_only(fn) -> bool:
@@ -446,7 +451,10 @@ def _aggregate_values(
     if found is None:
         return None
     layers, means = found
-    by_width: dict[int, object] = {0: default, **dict(enumerate(layers, start=1))}
+    shared = (key, type(default), default)  # one dict for means of equal numbers and default
+    if shared not in known:
+        known[shared] = {0: default, **dict(enumerate(layers, start=1))}
+    by_width = known[shared]
     sums = set(means)
     if not dialect.integer_means and len(numbers) == len(values):
         data[N.BY_WIDTH] = by_width
