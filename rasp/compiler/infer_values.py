@@ -12,7 +12,7 @@ import itertools
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -146,6 +146,8 @@ class Table:
     """The results as a numpy array, when computed on columns (listed only when asked for)."""
     objects: list[np.ndarray] | None = None
     """The combinations as object columns, when they are a plain product."""
+    derived: dict = field(default_factory=dict)
+    """What later passes compute from the table, kept for the next asker."""
 
     @property
     def results(self) -> list:

@@ -19,7 +19,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
 from rasp.compiler.infer_values import FAILED, MAX_TABLE, combinations, node_table, value_order
-from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate
+from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate, separate_table
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
 
@@ -145,7 +145,7 @@ def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
         return _along_runs(graph, gid, runs, layout, d)
     own = _own_table(graph, gid)
     if own is not None and own.columns is not None and graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL:
-        parts = separate(own.columns, own.array if own.array is not None else own.results)
+        parts = separate_table(own)
         if parts is not None:
             return _additive(graph, gid, graph.nodes[gid][N.ARGS], parts, layout, d)
     varying, rows, results = table(graph, gid, dialect)

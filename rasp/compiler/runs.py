@@ -123,6 +123,14 @@ def separate(rows, results) -> tuple[float, list[dict]] | None:
     return float(values[base]), terms
 
 
+def separate_table(table) -> tuple[float, list[dict]] | None:
+    """`separate` of a value-inference table, computed once per table."""
+    if "separate" not in table.derived:
+        rows = table.rows if table.columns is None else table.columns
+        table.derived["separate"] = separate(rows, table.results if table.array is None else table.array)
+    return table.derived["separate"]
+
+
 def linear_slope(term: dict) -> float | None:
     """a when term(v) = a·v + b for every v, else None."""
     points = sorted(term)
@@ -181,7 +189,10 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
             if isinstance(data[N.EXPR], Constant):
                 constants[node] = data[N.EXPR].value
             else:
-                coordinates[node] = _leaf_coordinate(graph, node)
+                known = graph.graph.setdefault("leaf_coordinates", {})
+                if node not in known:
+                    known[node] = _leaf_coordinate(graph, node)
+                coordinates[node] = known[node]
             return
         linear = _linear_coordinate(graph, node, leaves) if node != gid else None
         if linear is not None:
@@ -271,7 +282,7 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
         results = table.results
         if not set(map(type, results)) <= {int, float}:
             return None
-    parts = separate(table.rows if table.columns is None else table.columns, results)
+    parts = separate_table(table)
     if parts is None:
         return None
     first = table.rows[0] if table.columns is None else table.columns[0].tolist()
