@@ -8,6 +8,7 @@ keeps lookup tables small (reference §7.3).
 
 from __future__ import annotations
 
+import dis
 import itertools
 import math
 import warnings
@@ -192,9 +193,14 @@ def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:
     plain = not (dialect.none_propagates and any(None in v for v in values))
     if plain and all(len(members) == 1 for members in _groups(graph, args)):
         objects = _product_columns(values)
-        results = None if objects is None else evaluate_columns(fn, objects)
-        if results is not None:
-            return Table(None, results, objects=objects)
+        if objects is not None:
+            # the last value set varies fastest: one block of rows per combination of the others
+            blocks = np.repeat(np.arange(math.prod(map(len, values[:-1]))), len(values[-1]))
+            results = evaluate_split(fn, objects, len(objects) - 1, blocks)
+            if results is None:
+                results = evaluate_columns(fn, objects)
+            if results is not None:
+                return Table(None, results, objects=objects)
     rows = combinations(graph, args)
     return None if rows is None else Table(None, evaluate_rows(fn, rows, dialect, plain), rows)
 
@@ -350,7 +356,13 @@ def _operators_only(fn) -> bool:
         return False
     cells = [c.cell_contents for c in fn.__closure__ or ()]
     constants = [c for c in code.co_consts if c is not None and c is not fn.__doc__]
-    return all(type(c) in (int, float) for c in [*cells, *constants])
+    if not all(type(c) in (int, float) for c in [*cells, *constants]):
+        return False
+    # numpy adds and inverts comparisons' flags as `or` and `not` (True + True is True, ~True is
+    # False), Python as numbers (2, -2)
+    ops = [(i.opname, i.argrepr) for i in dis.get_instructions(code)]
+    flags = any(name == "COMPARE_OP" for name, _ in ops)
+    return not flags or not any(name == "UNARY_INVERT" or arg in ("+", "+=") for name, arg in ops)
 
 
 def _vectorised(fn, table: np.ndarray, originals: list[np.ndarray] | None = None) -> np.ndarray | None:
@@ -405,6 +417,48 @@ def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
         return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
     except Exception:  # some row raises
         return None
+
+
+def evaluate_split(fn, columns: list[np.ndarray], wide: int, keys: np.ndarray) -> list | None:
+    """fn on each row of object columns, one call per group of rows with equal `keys` (on which
+    every column but `wide` is constant), column `wide` (floats) passed as a numpy array: for a
+    function of operators only, `flag or balance < 0` is one call per flag. Checked on a spread
+    of rows against plain calls (None: not applicable, or numpy raises, warns or disagrees)."""
+    if not _operators_only(fn) or len(keys) < VECTORISE_FROM or set(map(type, columns[wide])) != {float}:
+        return None
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    if len(first) > len(keys) // 8:  # too many groups for calls on arrays to pay
+        return None
+    array, inverse, out = (
+        columns[wide].astype(np.float64),
+        inverse.reshape(-1),
+        np.empty(len(keys), dtype=object),
+    )
+    try:
+        with np.errstate(all="raise"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for group, row in enumerate(first.tolist()):
+                mask = inverse == group
+                call = [column[row] for column in columns]
+                call[wide] = array[mask]
+                block = fn(*call)
+                if isinstance(block, np.ndarray):
+                    if block.shape != call[wide].shape or block.dtype.kind not in "bf":
+                        return None
+                    out[mask] = block.tolist()
+                elif type(block) in (bool, int, float):  # decided by the scalars (`True or ...`)
+                    out[mask] = block
+                else:
+                    return None
+    except Exception:  # a row numpy cannot do as Python does
+        return None
+    for k in np.linspace(0, len(keys) - 1, 17).astype(int).tolist():
+        try:
+            if fn(*(column[k] for column in columns)) != out[k]:
+                return None
+        except Exception:  # numpy computed a row Python refuses
+            return None
+    return out.tolist()
 
 
 def evaluate_rows(fn, rows: list[tuple], dialect: Dialect, plain: bool = False) -> list:

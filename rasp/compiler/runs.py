@@ -19,7 +19,14 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
-from rasp.compiler.infer_values import FAILED, combination_bound, evaluate_columns, evaluate_rows, node_table
+from rasp.compiler.infer_values import (
+    FAILED,
+    combination_bound,
+    evaluate_columns,
+    evaluate_rows,
+    evaluate_split,
+    node_table,
+)
 from rasp.sops import Constant, Encoding
 
 PRECISION = 1e11
@@ -415,7 +422,14 @@ def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
             columns.append(members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))])
         else:
             columns.append(np.repeat(_objects(a.table)[rows[:, k]], counts))
-    results = evaluate_columns(fn, columns) if args else None
+    results = None
+    if len(grouped) == 1:  # one call per combination of the other arguments' codes
+        others = [k for k in range(len(args)) if k != grouped[0]]
+        radix = np.cumprod([1, *(len(args[k].table) for k in others[:-1])])
+        keys = np.repeat(rows[:, others] @ radix if others else np.zeros(len(rows), dtype=np.int64), counts)
+        results = evaluate_split(fn, columns, grouped[0], keys)
+    if results is None and args:
+        results = evaluate_columns(fn, columns)
     if results is None:
         return _evaluate_rows(fn, args, rows.tolist(), dialect)
     if grouped:  # every member of a group gives its first member's result

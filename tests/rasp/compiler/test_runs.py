@@ -7,7 +7,7 @@ import pytest
 from rasp.compiler import nodes as N
 from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
-from rasp.compiler.infer_values import FAILED, combinations, evaluate_rows
+from rasp.compiler.infer_values import FAILED, combinations, evaluate_rows, evaluate_split
 from rasp.compiler.lib import LIBRARY, make_pair_balance
 from rasp.compiler.runs import plan_runs
 from rasp.dialect import ORIGINAL, TRACR
@@ -133,6 +133,8 @@ NUMBERS = [(x / 8, y / 4) for x in range(-8, 9) for y in range(-4, 5)]
 EVALUATIONS = [
     (lambda a, b: a - b, NUMBERS),
     (lambda a, b: a < b, NUMBERS),
+    (lambda a, b: (a > 0) + (b > 0), NUMBERS),  # numpy would add the flags as `or`
+    (lambda a, b: ~(a > b), NUMBERS),
     (lambda a, b: a / b, NUMBERS),  # y == 0 rows raise
     (lambda a, b: a if a > b else b, NUMBERS),  # numpy refuses the truth of an array
     (lambda a, b: a or b < 0, NUMBERS),
@@ -160,6 +162,30 @@ def test_evaluated_rows_equal_plain_calls(fn, rows):
     assert [g is FAILED for g in got] == [e is FAILED for e in expected]
     assert all(g == e or (g is FAILED and e is FAILED) for g, e in zip(got, expected, strict=True))
     assert all(type(g) is type(e) or isinstance(e, (int, float)) for g, e in zip(got, expected, strict=True))
+
+
+# (function, flags): one call per flag with the balances as an array, or None where numpy cannot
+SPLITS = [
+    (lambda a, b: a or b < 0, True),
+    (lambda a, b: a and b == 0, True),
+    (lambda a, b: a + (b > 0.25), False),  # numpy adds flags as `or`: never vectorised
+    (lambda a, b: a * (b > 0.25) - b, True),
+    (lambda a, b: b / a, False),  # the flag False divides by zero
+    (lambda a, b: round(b) if a else b, False),  # a call: never vectorised
+]
+
+
+@pytest.mark.parametrize(("fn", "split"), SPLITS)
+def test_split_evaluation_equals_plain_calls(fn, split):
+    import numpy as np
+
+    balances = [x / 7 - y / 5 for x in range(8) for y in range(6)]
+    rows = [(a, b) for a in (False, True) for b in balances]
+    columns = [np.array([r[k] for r in rows], dtype=object) for k in range(2)]
+    got = evaluate_split(fn, columns, 1, np.repeat([0, 1], len(balances)))
+    assert (got is not None) == split
+    if got is not None:
+        assert got == _plain(fn, rows)
 
 
 def test_none_propagates_in_tracr_tables():
