@@ -411,7 +411,8 @@ def evaluate_columns(fn, columns: list[np.ndarray]) -> list | None:
         except (TypeError, ValueError):  # not all numbers
             table = None
         array = None if table is None else _vectorised(fn, table, columns)
-        if array is not None and all(set(map(type, c)) <= {int, float, bool} for c in columns):
+        # ints stay exact in Python but not in float64 (2**53 and beyond): numbers and flags only
+        if array is not None and all(set(map(type, c)) <= {float, bool} for c in columns):
             return array.tolist()
     try:  # numpy's loop calls fn on each row, faster than Python's
         return np.frompyfunc(fn, len(columns), 1)(*columns).tolist()
