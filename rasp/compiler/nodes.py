@@ -36,3 +36,8 @@ PARTS = "parts"
 """Select nodes reading joint s-ops: where their key and query sit in the joint values."""
 
 INPUT, SELECTOR, ATTENTION, MLP = "input", "selector", "attention", "mlp"
+
+# Graph-level entries (graph.graph): "root", "method" and "dialect" (set by value inference),
+# "columns" (exhaustive inference: every node's observed values), and per-compilation caches that
+# later passes share: "tables" (value-inference tables of Maps), "joint_means", "coordinates",
+# "leaf_coordinates", "run_columns" and "runs" (rasp.compiler.runs).
