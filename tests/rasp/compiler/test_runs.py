@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from rasp.compiler import nodes as N
@@ -177,8 +178,6 @@ SPLITS = [
 
 @pytest.mark.parametrize(("fn", "split"), SPLITS)
 def test_split_evaluation_equals_plain_calls(fn, split):
-    import numpy as np
-
     balances = [x / 7 - y / 5 for x in range(8) for y in range(6)]
     rows = [(a, b) for a in (False, True) for b in balances]
     columns = [np.array([r[k] for r in rows], dtype=object) for k in range(2)]
