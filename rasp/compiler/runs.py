@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -59,6 +60,21 @@ class Coordinate:
     terms: dict[str, dict] = field(default_factory=dict)
     offset: float = 0.0
     width: float = 0.0
+
+    @cached_property
+    def members(self) -> np.ndarray:
+        """Every value of every group, in order, as an object array."""
+        return _objects(itertools.chain(*self.groups))
+
+    @cached_property
+    def sizes(self) -> np.ndarray:
+        """How many values each group holds."""
+        return np.array([len(group) for group in self.groups])
+
+    @cached_property
+    def firsts(self) -> np.ndarray:
+        """Where each group starts in `members`."""
+        return np.cumsum(self.sizes) - self.sizes
 
 
 @dataclass
@@ -228,7 +244,7 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
     for k, c in enumerate(order):
         runs = np.arange(sizes[k])
         if any(len(group) > 1 for group in c.groups):
-            columns[c.node] = _Column(k + 1, runs * strides[k], runs, c.groups, True)
+            columns[c.node] = _Column(k + 1, runs * strides[k], runs, c.groups, True, c)
         else:  # one value per group: nothing to check
             columns[c.node] = _Column(k + 1, runs * strides[k], runs, [g[0] for g in c.groups], False)
     for node, value in constants.items():
@@ -348,6 +364,8 @@ class _Column:
     codes: np.ndarray
     table: list
     grouped: bool
+    coordinate: Coordinate | None = None
+    """For a grouped column, the coordinate whose groups `table` holds (numbers only)."""
 
 
 def _lift(column: _Column, space: int, sizes: list[int]) -> np.ndarray:
@@ -406,20 +424,20 @@ def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
     members or none."""
     grouped = [k for k, a in enumerate(args) if a.grouped]
     unusual = (FAILED, None) if dialect.none_propagates else (FAILED,)
-    values = [v for a in args for v in (itertools.chain(*a.table) if a.grouped else a.table)]
+    values = [v for a in args if not a.grouped for v in a.table]  # a coordinate's groups hold numbers
     if len(grouped) > 1 or not len(rows) or any(u in values for u in unusual):
         return _evaluate_rows(fn, args, rows.tolist(), dialect)
     counts = np.ones(len(rows), dtype=np.int64)
     if grouped:
-        sizes = np.array([len(group) for group in args[grouped[0]].table])
-        counts = sizes[rows[:, grouped[0]]]
+        counts = args[grouped[0]].coordinate.sizes[rows[:, grouped[0]]]
     bounds = np.concatenate([[0], np.cumsum(counts)[:-1]])
     columns = []
     for k, a in enumerate(args):
         if a.grouped:
-            members = _objects(itertools.chain(*a.table))
-            first = np.concatenate([[0], np.cumsum(sizes)[:-1]])[rows[:, k]]
-            columns.append(members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))])
+            first = a.coordinate.firsts[rows[:, k]]
+            columns.append(
+                a.coordinate.members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))]
+            )
         else:
             columns.append(np.repeat(_objects(a.table)[rows[:, k]], counts))
     results = None
