@@ -19,7 +19,8 @@ PROGRAMS = {p.name: p for p in LIBRARY}
 # (program, length, layers): RASP's analyser needs 2; shuffle_dyck3 from length 20 needs a run per
 # pair of its second and third balances' values (over MAX_STEPS), so its last OR waits a layer
 LAYERS = [
-    ("shuffle_dyck2", 5, 2),
+    ("shuffle_dyck2", 5, 2),  # every input (1,364)
+    ("shuffle_dyck3", 4, 2),  # every input (1,554)
     ("shuffle_dyck2", 10, 2),
     ("shuffle_dyck2", 20, 2),
     ("shuffle_dyck2", 40, 2),
