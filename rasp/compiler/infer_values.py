@@ -9,6 +9,7 @@ keeps lookup tables small (reference §7.3).
 from __future__ import annotations
 
 import dis
+import functools
 import itertools
 import math
 import warnings
@@ -358,11 +359,16 @@ def _operators_only(fn) -> bool:
     constants = [c for c in code.co_consts if c is not None and c is not fn.__doc__]
     if not all(type(c) in (int, float) for c in [*cells, *constants]):
         return False
-    # numpy adds and inverts comparisons' flags as `or` and `not` (True + True is True, ~True is
-    # False), Python as numbers (2, -2)
+    return not _adds_flags(code)
+
+
+@functools.lru_cache(maxsize=1024)
+def _adds_flags(code) -> bool:
+    """True when the code compares and also adds or inverts: numpy adds and inverts comparisons'
+    flags as `or` and `not` (True + True is True, ~True is False), Python as numbers (2, -2)."""
     ops = [(i.opname, i.argrepr) for i in dis.get_instructions(code)]
     flags = any(name == "COMPARE_OP" for name, _ in ops)
-    return not flags or not any(name == "UNARY_INVERT" or arg in ("+", "+=") for name, arg in ops)
+    return flags and any(name == "UNARY_INVERT" or arg in ("+", "+=") for name, arg in ops)
 
 
 def _vectorised(fn, table: np.ndarray, originals: list[np.ndarray] | None = None) -> np.ndarray | None:
