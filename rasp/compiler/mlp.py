@@ -145,7 +145,7 @@ def _plan(graph: nx.DiGraph, gid: str, layout, dialect: Dialect) -> MLPPlan:
         return _along_runs(graph, gid, runs, layout, d)
     own = _own_table(graph, gid)
     if own is not None and own.columns is not None and graph.nodes[gid][N.ENCODING] is Encoding.NUMERICAL:
-        parts = separate_table(own)
+        parts = separate_table(graph, own)
         if parts is not None:
             return _additive(graph, gid, graph.nodes[gid][N.ARGS], parts, layout, d)
     varying, rows, results = table(graph, gid, dialect)

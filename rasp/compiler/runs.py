@@ -49,16 +49,12 @@ class _Failed(Exception):
 
 
 @dataclass
-class Coordinate:
-    """A linear coordinate: `node`'s value = sum over its leaves of slope * value (numerical) or
-    term[value] (one-hot) + offset; a one-hot leaf on its own is a coordinate by rank."""
+class Grouping:
+    """A coordinate's values cut into groups of near-equal floats (one value each for ranks), the
+    position of each group on the coordinate and the widest group's spread."""
 
-    node: str
-    groups: list[list]
+    groups: list
     positions: np.ndarray
-    slopes: dict[str, float] = field(default_factory=dict)
-    terms: dict[str, dict] = field(default_factory=dict)
-    offset: float = 0.0
     width: float = 0.0
 
     @cached_property
@@ -75,6 +71,30 @@ class Coordinate:
     def firsts(self) -> np.ndarray:
         """Where each group starts in `members`."""
         return np.cumsum(self.sizes) - self.sizes
+
+
+@dataclass
+class Coordinate:
+    """A linear coordinate: `node`'s value = sum over its leaves of slope * value (numerical) or
+    term[value] (one-hot) + offset; a one-hot leaf on its own is a coordinate by rank."""
+
+    node: str
+    grouping: Grouping
+    slopes: dict[str, float] = field(default_factory=dict)
+    terms: dict[str, dict] = field(default_factory=dict)
+    offset: float = 0.0
+
+    @property
+    def groups(self) -> list:
+        return self.grouping.groups
+
+    @property
+    def positions(self) -> np.ndarray:
+        return self.grouping.positions
+
+    @property
+    def width(self) -> float:
+        return self.grouping.width
 
 
 @dataclass
@@ -146,11 +166,19 @@ def separate(rows, results) -> tuple[float, list[dict]] | None:
     return float(values[base]), terms
 
 
-def separate_table(table) -> tuple[float, list[dict]] | None:
-    """`separate` of a value-inference table, computed once per table."""
+def separate_table(graph: nx.DiGraph, table) -> tuple[float, list[dict]] | None:
+    """`separate` of a value-inference table, computed once per table, and once for tables of equal
+    numeric rows and results (the balances of every bracket pair)."""
     if "separate" not in table.derived:
         rows = table.rows if table.columns is None else table.columns
-        table.derived["separate"] = separate(rows, table.results if table.array is None else table.array)
+        if table.array is None:
+            table.derived["separate"] = separate(rows, table.results)
+        else:
+            known = graph.graph.setdefault("separations", {})
+            key = (id(table.columns), table.array.dtype.str, table.array.tobytes())
+            if key not in known:
+                known[key] = separate(rows, table.array)
+            table.derived["separate"] = known[key]
     return table.derived["separate"]
 
 
@@ -262,13 +290,14 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
 
 
 def _leaf_coordinate(graph: nx.DiGraph, node: str) -> Coordinate:
+    """A numerical leaf by its value, a one-hot leaf by the rank of its value."""
     data = graph.nodes[node]
     values = data[N.VALUES]
     if values is None:
         raise _Failed
     if data[N.ENCODING] is Encoding.NUMERICAL:
-        return _numeric_coordinate(node, values, {node: 1.0}, {}, 0.0)
-    return Coordinate(node, [[v] for v in values], np.arange(len(values), dtype=float))
+        return Coordinate(node, _grouping(graph, values), {node: 1.0})
+    return Coordinate(node, Grouping([[v] for v in values], np.arange(len(values), dtype=float)))
 
 
 def _linear_coordinate(graph: nx.DiGraph, node: str, leaves: set) -> Coordinate | None:
@@ -305,7 +334,7 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
         results = table.results
         if not set(map(type, results)) <= {int, float}:
             return None
-    parts = separate_table(table)
+    parts = separate_table(graph, table)
     if parts is None:
         return None
     first = table.rows[0] if table.columns is None else table.columns[0].tolist()
@@ -320,18 +349,23 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
             terms[arg] = term
             offset -= term[value]
     values = np.unique(table.array).tolist() if table.array is not None else sorted(set(results))
-    return _numeric_coordinate(node, values, slopes, terms, offset)
+    return Coordinate(node, _grouping(graph, values), slopes, terms, offset)
 
 
-def _numeric_coordinate(node: str, values, slopes: dict, terms: dict, offset: float) -> Coordinate:
-    points = np.array(values, dtype=float)
-    if len(points) == 0:
-        raise _Failed
-    cut = np.flatnonzero(np.diff(points) > NEAR * np.maximum(1.0, np.abs(points[1:]))) + 1
-    starts, ends = np.concatenate([[0], cut]), np.concatenate([cut, [len(points)]])
-    groups = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-    width = float((points[ends - 1] - points[starts]).max())
-    return Coordinate(node, groups, points[starts], slopes, terms, offset, width)
+def _grouping(graph: nx.DiGraph, values) -> Grouping:
+    """Sorted numbers cut where neighbours differ by more than NEAR; once per value set (the
+    balances of every bracket pair take the same values)."""
+    key = tuple(values)
+    known = graph.graph.setdefault("groupings", {})
+    if key not in known:
+        points = np.array(values, dtype=float)
+        if len(points) == 0:
+            raise _Failed
+        cut = np.flatnonzero(np.diff(points) > NEAR * np.maximum(1.0, np.abs(points[1:]))) + 1
+        starts, ends = np.concatenate([[0], cut]), np.concatenate([cut, [len(points)]])
+        groups = [key[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        known[key] = Grouping(groups, points[starts], float((points[ends - 1] - points[starts]).max()))
+    return known[key]
 
 
 def _levels(c: Coordinate) -> float:
@@ -429,15 +463,14 @@ def _evaluate(fn, args: list[_Column], rows: np.ndarray, dialect) -> list:
         return _evaluate_rows(fn, args, rows.tolist(), dialect)
     counts = np.ones(len(rows), dtype=np.int64)
     if grouped:
-        counts = args[grouped[0]].coordinate.sizes[rows[:, grouped[0]]]
+        counts = args[grouped[0]].coordinate.grouping.sizes[rows[:, grouped[0]]]
     bounds = np.concatenate([[0], np.cumsum(counts)[:-1]])
     columns = []
     for k, a in enumerate(args):
         if a.grouped:
-            first = a.coordinate.firsts[rows[:, k]]
-            columns.append(
-                a.coordinate.members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))]
-            )
+            grouping = a.coordinate.grouping
+            first = grouping.firsts[rows[:, k]]
+            columns.append(grouping.members[np.repeat(first - bounds, counts) + np.arange(int(counts.sum()))])
         else:
             columns.append(np.repeat(_objects(a.table)[rows[:, k]], counts))
     results = None
