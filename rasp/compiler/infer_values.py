@@ -243,12 +243,22 @@ def combination_bound(graph: nx.DiGraph, nodes: list[str]) -> float:
     for members in _groups(graph, nodes):
         data = [graph.nodes[nodes[k]] for k in members]
         if len(members) > 1:
-            size *= 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w)
+            size *= _joint_count(graph, data)
         elif data[0].get(N.VALUES) is None:
             return math.inf
         else:
             size *= len(data[0][N.VALUES])
     return size
+
+
+def _joint_count(graph: nx.DiGraph, data: list[dict]) -> int:
+    """A bound on the joint values of means under one selector (each width's product, width 0 once);
+    counted once per tuple of their value tables, which the means of equal numbers share."""
+    key = tuple(id(d[N.BY_WIDTH]) for d in data)
+    known = graph.graph.setdefault("joint_counts", {})
+    if key not in known:
+        known[key] = 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w)
+    return known[key]
 
 
 def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) -> list[tuple] | None:
