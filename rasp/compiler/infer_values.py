@@ -176,8 +176,37 @@ def node_table(graph: nx.DiGraph, gid: str) -> Table | None:
     key = (gid, tuple(data[N.ARGS]))
     tables = graph.graph.setdefault("tables", {})
     if key not in tables:
-        tables[key] = _table(graph, data[N.FN], data[N.ARGS])
+        same = _same_table_key(graph, data[N.FN], data[N.ARGS])
+        shared = graph.graph.setdefault("shared_tables", {})
+        if same is None or same not in shared:
+            tables[key] = _table(graph, data[N.FN], data[N.ARGS])
+            if same is not None:
+                shared[same] = tables[key]
+        else:
+            tables[key] = shared[same]
     return tables[key]
+
+
+def _same_table_key(graph: nx.DiGraph, fn, args: list[str]) -> tuple | None:
+    """What a Map's table depends on, equal for Maps that share one (the `a and b == 0` of every
+    bracket pair): the function's code and its arguments' typed value sets and mean groups (None:
+    a function whose code alone does not fix it, or unknown values)."""
+    code = getattr(fn, "__code__", None)
+    if code is None or fn.__closure__ or fn.__defaults__ or fn.__kwdefaults__:
+        return None
+    values = [graph.nodes[a].get(N.VALUES) for a in args]
+    if any(v is None for v in values):
+        return None
+    groups = tuple(tuple(members) for members in _groups(graph, args))
+    shared = tuple(id(graph.nodes[a].get(N.BY_WIDTH)) for a in args)  # means share value tables
+    return code, id(fn.__globals__), groups, shared, tuple(map(_typed, values))
+
+
+def _typed(values: tuple) -> tuple:
+    """A value set as a key that tells 1, 1.0 and True apart, and 0.0 from -0.0 (a set holds at
+    most one value equal to 0)."""
+    zero = repr(values[values.index(0)]) if 0 in values else None
+    return values, tuple(map(type, values)), zero
 
 
 def _table(graph: nx.DiGraph, fn, args: list[str]) -> Table | None:

@@ -8,8 +8,16 @@ import pytest
 from rasp.compiler import nodes as N
 from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
-from rasp.compiler.infer_values import FAILED, combinations, evaluate_rows, evaluate_split
+from rasp.compiler.infer_values import (
+    FAILED,
+    combinations,
+    evaluate_rows,
+    evaluate_split,
+    infer_values,
+    node_table,
+)
 from rasp.compiler.lib import LIBRARY, make_pair_balance
+from rasp.compiler.program_to_graph import program_to_graph
 from rasp.compiler.runs import plan_runs
 from rasp.dialect import ORIGINAL, TRACR
 from rasp.embedding import Map, SequenceMap, numerical, tokens
@@ -192,3 +200,36 @@ def test_none_propagates_in_tracr_tables():
     rows = [(None, 1.0), (2.0, 1.0)] * 40
     assert evaluate_rows(lambda a, b: a + b, rows, TRACR)[:2] == [None, 3.0]
     assert math.isnan(evaluate_rows(lambda a, b: a * b, [(math.nan, 1.0)] * 70, ORIGINAL)[0])
+
+
+def _show(value):
+    return str(value)
+
+
+# value sets equal under == but not alike: Maps of one function share a table only over alike ones
+SHOWN = [
+    ("ints", lambda x: int(x == "b"), ["0", "1"]),
+    ("floats", lambda x: float(x == "b"), ["0.0", "1.0"]),
+    ("flags", lambda x: x == "b", ["False", "True"]),
+    ("negative_zero", lambda x: (x == "b") * -1.0, ["-1.0", "-0.0"]),
+    ("zero", lambda x: (x == "b") - 1.0, ["-1.0", "0.0"]),
+    ("ones_and_twos", lambda x: 1 + (x == "b"), ["1", "2"]),
+    ("float_ones_and_twos", lambda x: 1.0 + (x == "b"), ["1.0", "2.0"]),
+]
+
+
+def test_maps_of_one_function_share_a_table_only_over_alike_value_sets():
+    sources = [Map(fn, tokens, name=name) for name, fn, _ in SHOWN]
+    shown = [Map(_show, s, name=f"show_{name}") for s, (name, _, _) in zip(sources, SHOWN, strict=True)]
+    again = Map(_show, sources[0], name="show_ints_again")
+    root = again
+    for sop in shown:
+        root = SequenceMap(lambda a, b: (a, b), root, sop)
+    graph = program_to_graph(root)
+    infer_values(graph, ["a", "b"], 3, TRACR, "abstract")
+    ids = {d[N.NAME]: gid for gid, d in graph.nodes(data=True)}
+    tables = {name: node_table(graph, ids[f"show_{name}"]) for name, _, _ in SHOWN}
+    for name, _, expected in SHOWN:
+        assert tables[name].results == expected
+    assert len({id(t) for t in tables.values()}) == len(SHOWN)
+    assert node_table(graph, ids["show_ints_again"]) is tables["ints"]
