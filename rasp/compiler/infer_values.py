@@ -128,7 +128,7 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
             case _:
                 table = node_table(graph, gid)
                 if table is not None and table.array is not None:
-                    values = np.unique(table.array).tolist()
+                    values = table.distinct()
                 else:
                     values = None if table is None else set(table.results) - {FAILED}
         data[N.VALUES] = _sorted(values)
@@ -157,6 +157,12 @@ class Table:
         if self.listed is None:
             self.listed = self.array.tolist()
         return self.listed
+
+    def distinct(self) -> list:
+        """The distinct results of a table computed on columns, sorted (once per table)."""
+        if "distinct" not in self.derived:
+            self.derived["distinct"] = np.unique(self.array).tolist()
+        return self.derived["distinct"]
 
     @property
     def rows(self) -> list[tuple]:

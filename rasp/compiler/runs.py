@@ -348,7 +348,7 @@ def _linear(graph: nx.DiGraph, node: str) -> Coordinate | None:
         else:
             terms[arg] = term
             offset -= term[value]
-    values = np.unique(table.array).tolist() if table.array is not None else sorted(set(results))
+    values = table.distinct() if table.array is not None else sorted(set(results))
     return Coordinate(node, _grouping(graph, values), slopes, terms, offset)
 
 
