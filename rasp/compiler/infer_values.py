@@ -497,7 +497,7 @@ def evaluate_split(fn, columns: list[np.ndarray], wide: int, keys: np.ndarray) -
                 if isinstance(block, np.ndarray):
                     if block.shape != call[wide].shape or block.dtype.kind not in "bf":
                         return None
-                    out[mask] = block.tolist()
+                    out[mask] = block  # stored as Python bools and floats
                 elif type(block) in (bool, int, float):  # decided by the scalars (`True or ...`)
                     out[mask] = block
                 else:

@@ -409,7 +409,7 @@ def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) ->
     zs = z[order]
     full = np.asarray(outputs, dtype=float).reshape(len(order), d)
     written = np.flatnonzero(np.any(full != 0, axis=0))  # the output's own dimensions
-    outs = full[order][:, written]
+    outs = full[:, written][order]
     steps = np.flatnonzero(np.any(outs[1:] != outs[:-1], axis=1)) + 1
     gaps = zs[steps] - zs[steps - 1]
     scale = float(np.abs(zs).max(initial=0.0))

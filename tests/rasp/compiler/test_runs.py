@@ -194,6 +194,7 @@ def test_split_evaluation_equals_plain_calls(fn, split):
     assert (got is not None) == split
     if got is not None:
         assert got == _plain(fn, rows)
+        assert [type(g) for g in got] == [type(e) for e in _plain(fn, rows)]  # Python bools and floats
 
 
 def test_none_propagates_in_tracr_tables():
