@@ -221,8 +221,20 @@ def _layer_mlp(graph, layer: int, layout: Layout, dialect: Dialect, problems: li
     if not plans:
         return None
     return MLP(
-        np.concatenate([p.w_1 for p in plans], axis=1),
+        _side_by_side([p.w_1 for p in plans]),
         np.concatenate([p.b_1 for p in plans]),
         np.concatenate([p.w_2 for p in plans], axis=0),
         np.sum([p.b_2 for p in plans], axis=0),
     )
+
+
+def _side_by_side(blocks: list[np.ndarray]) -> np.ndarray:
+    """np.concatenate(blocks, axis=1), writing only the rows a block reads (a staircase reads a
+    few dimensions of the residual): the zeros of fresh memory cost nothing until written."""
+    out = np.zeros((blocks[0].shape[0], sum(b.shape[1] for b in blocks)))
+    start = 0
+    for block in blocks:
+        rows = np.flatnonzero(block.view(np.int64).any(axis=1))  # bit patterns: -0.0 is kept
+        out[rows, start : start + block.shape[1]] = block[rows]
+        start += block.shape[1]
+    return out

@@ -5,6 +5,7 @@ import io
 import numpy as np
 import pytest
 
+from rasp.compiler.assemble import _side_by_side
 from rasp.compiler.checking import check_compiled, compare
 from rasp.compiler.compiling import compile_program
 from rasp.compiler.errors import CompileError
@@ -83,3 +84,17 @@ def test_inputs_outside_the_vocabulary_or_too_long_are_refused():
         model.run(["abz"])
     with pytest.raises(ValueError, match="max_len"):
         model.run(["abab"])
+
+
+# MLP blocks of one layer placed side by side: rows of zeros, a -0.0 and a single block
+SIDE_BY_SIDE = [
+    [np.array([[0.0, 1.5], [0.0, 0.0], [-2.0, 0.0]]), np.array([[0.0], [0.0], [3.0]])],
+    [np.array([[0.0, -0.0], [0.0, 0.0]]), np.zeros((2, 3))],
+    [np.arange(6.0).reshape(3, 2)],
+]
+
+
+@pytest.mark.parametrize("blocks", SIDE_BY_SIDE)
+def test_blocks_side_by_side_equal_concatenation_bit_for_bit(blocks):
+    got = _side_by_side(blocks)
+    assert got.tobytes() == np.concatenate(blocks, axis=1).tobytes()
