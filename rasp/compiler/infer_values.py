@@ -129,6 +129,9 @@ def _abstract(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Dialect
                 table = node_table(graph, gid)
                 if table is not None and table.array is not None:
                     values = table.distinct()
+                    if not np.isnan(table.array).any():  # np.unique sorts as _sorted does
+                        data[N.VALUES] = tuple(values)
+                        continue
                 else:
                     values = None if table is None else set(table.results) - {FAILED}
         data[N.VALUES] = _sorted(values)
