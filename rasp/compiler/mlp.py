@@ -209,8 +209,8 @@ def _along_runs(graph, gid, runs: Runs, layout, d: int) -> MLPPlan:
         else:  # a one-hot leaf, by rank
             for rank, dim in enumerate(layout.index[c.node].values()):
                 direction[dim] += weight * rank
-    outputs = _encode_all(layout, gid, runs.results, d)
-    return _steps(graph, gid, direction, z, outputs, d)
+    dims, outputs = _encode_own(layout, gid, runs.results)
+    return _steps(graph, gid, direction, z, outputs, d, dims)
 
 
 def _determines(keys: np.ndarray, results: list) -> bool:
@@ -344,12 +344,22 @@ def _additive(graph, gid, varying, parts, layout, d: int) -> MLPPlan:
 
 def _encode_all(layout, gid: str, results: list, d: int) -> np.ndarray:
     """The residual vectors [len(results), d] of s-op `gid` holding each result."""
+    dims, rows = _encode_own(layout, gid, results)
     out = np.zeros((len(results), d))
-    if gid in layout.index:
-        out[np.arange(len(results)), [layout.index[gid][r] for r in results]] = 1.0
-    else:
-        out[:, layout.dims[gid][0]] = np.array(results, dtype=float)
+    out[:, dims] = rows
     return out
+
+
+def _encode_own(layout, gid: str, results: list) -> tuple[np.ndarray, np.ndarray]:
+    """(dims, rows): the dimensions of s-op `gid` and each result's values on them, the rest of
+    the residual being zero (a staircase with many results needs no full residual vectors)."""
+    dims = np.array(layout.dims[gid][:1] if gid not in layout.index else layout.dims[gid], dtype=np.int64)
+    if gid not in layout.index:
+        return dims, np.array(results, dtype=float)[:, None]
+    column = {value: k for k, value in enumerate(layout.index[gid])}
+    rows = np.zeros((len(results), len(dims)))
+    rows[np.arange(len(results)), [column[r] for r in results]] = 1.0
+    return dims, rows
 
 
 def _unit(layout, gid: str, d: int) -> np.ndarray:
@@ -403,13 +413,16 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
     return _steps(graph, gid, direction, coordinates @ np.array(weights), outputs, d)
 
 
-def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int) -> MLPPlan:
-    """A staircase over z = direction · residual, stepping between neighbouring z whose outputs differ."""
+def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int, dims=None) -> MLPPlan:
+    """A staircase over z = direction · residual, stepping between neighbouring z whose outputs differ
+    (`outputs` over `dims`, else over all d dimensions)."""
     order = np.argsort(z, kind="stable")
     zs = z[order]
-    full = np.asarray(outputs, dtype=float).reshape(len(order), d)
-    written = np.flatnonzero(np.any(full != 0, axis=0))  # the output's own dimensions
-    outs = full[:, written][order]
+    own = np.arange(d) if dims is None else dims
+    full = np.asarray(outputs, dtype=float).reshape(len(order), len(own))
+    nonzero = np.any(full != 0, axis=0)
+    written = own[nonzero]  # the output's own dimensions
+    outs = full[:, nonzero][order]
     steps = np.flatnonzero(np.any(outs[1:] != outs[:-1], axis=1)) + 1
     gaps = zs[steps] - zs[steps - 1]
     scale = float(np.abs(zs).max(initial=0.0))
