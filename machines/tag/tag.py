@@ -184,20 +184,6 @@ class TagSystem:
         object.__setattr__(self, "halt_symbols", halts)
         object.__setattr__(self, "alphabet", tuple(alphabet))
 
-    @classmethod
-    def trusted(cls, m: int, productions: Mapping[str, str]) -> TagSystem:
-        """The system `TagSystem(m, productions)` for productions already known valid: one-character
-        symbols a generator drew from a checked alphabet. It skips validation (millions are built)."""
-        table = {symbol: tuple(word) for symbol, word in productions.items()}
-        alphabet = dict.fromkeys(table)
-        for word in table.values():
-            alphabet.update(dict.fromkeys(word))
-        system = object.__new__(cls)
-        for name, value in (("m", m), ("productions", MappingProxyType(table)), ("halt_symbols", frozenset()),
-                            ("name", ""), ("alphabet", tuple(alphabet)), ("_rules", {})):
-            object.__setattr__(system, name, value)
-        return system
-
     def __hash__(self) -> int:
         return hash((self.m, tuple(self.productions.items()), self.halt_symbols, self.name))
 

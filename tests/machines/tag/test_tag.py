@@ -7,7 +7,7 @@ import pytest
 
 from machines.core import Outcome, Retention, run
 from machines.errors import InvalidInputError, InvalidMachineError
-from machines.tag.fast import run_fast, trace_fast
+from machines.tag.fast import run_fast
 from machines.tag.tag import Production, TagConfig, TagSystem
 from tests.common.paths import shared
 
@@ -127,14 +127,3 @@ def test_tmbench_traces_are_reproduced(file):
         assert [s.config.render() for s in trace] == sample["step_results"], sample["id"]
         fast = run_fast(system, sample["init_str"], max_steps=steps)
         assert (fast.steps, fast.final.render()) == (trace.steps, sample["step_results"][-1])
-
-
-@pytest.mark.parametrize(("m", "productions", "start"), [
-    (2, {"A": "BC", "B": "A", "C": "AAA"}, "AAAAA"),
-    (3, {"E": "", "D": "EED", "A": "D"}, "DAEDA"),
-    (1, {"x": "yx", "y": "z"}, "xy"),
-])
-def test_trusted_system_equals_the_validated_one(m, productions, start):
-    trusted, checked = TagSystem.trusted(m, productions), TagSystem(m, productions)
-    assert (trusted, trusted.alphabet, hash(trusted)) == (checked, checked.alphabet, hash(checked))
-    assert trace_fast(trusted, start, max_steps=20) == trace_fast(checked, start, max_steps=20)
