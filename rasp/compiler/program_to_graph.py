@@ -129,8 +129,3 @@ def leaf_selects(graph: nx.DiGraph, selector: str) -> list[str]:
     if isinstance(graph.nodes[selector][N.EXPR], Select):
         return [selector]
     return [leaf for arg in graph.nodes[selector][N.ARGS] for leaf in leaf_selects(graph, arg)]
-
-
-def is_composed(expr: Node) -> bool:
-    """True for and/or/not of selectors."""
-    return isinstance(expr, (SelectorAnd, SelectorOr, SelectorNot))
