@@ -18,7 +18,7 @@ import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
-from rasp.compiler.infer_values import FAILED, MAX_TABLE, combinations, node_table, value_order
+from rasp.compiler.infer_values import FAILED, MAX_TABLE, combinations, evaluate_rows, node_table, value_order
 from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate, separate_table
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
@@ -59,27 +59,14 @@ def fused_columns(
     graph: nx.DiGraph, gid: str, varying: list[str], rows: list[tuple], fixed: dict, dialect: Dialect
 ) -> dict[str, list]:
     """The value of every node fused into `gid` (and of `gid`) on each row of leaf values, each
-    node's function called once per distinct argument tuple."""
+    node evaluated by `evaluate_rows`."""
     columns: dict[str, list] = {leaf: [row[k] for row in rows] for k, leaf in enumerate(varying)}
     columns |= {leaf: [value] * len(rows) for leaf, value in fixed.items()}
     order = [n for n in nx.topological_sort(graph.subgraph([*fused_ancestors(graph, gid), gid]))]
     for node in order:
         data = graph.nodes[node]
-        cache: dict[tuple, object] = {}
-        out = []
-        for args in zip(*(columns[a] for a in data[N.ARGS]), strict=True):
-            if args not in cache:
-                if FAILED in args:
-                    cache[args] = FAILED
-                elif dialect.none_propagates and None in args:
-                    cache[args] = None
-                else:
-                    try:
-                        cache[args] = data[N.FN](*args)
-                    except Exception:  # a combination the program never meets
-                        cache[args] = FAILED
-            out.append(cache[args])
-        columns[node] = out
+        rows_of_args = list(zip(*(columns[a] for a in data[N.ARGS]), strict=True))
+        columns[node] = evaluate_rows(data[N.FN], rows_of_args, dialect)
     return columns
 
 
