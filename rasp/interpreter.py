@@ -236,20 +236,23 @@ def _as_array(values: tuple) -> np.ndarray | None:
     return None
 
 
+COMPARISON_UFUNCS = {
+    "==": np.equal,
+    "!=": np.not_equal,
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+}
+"""The numpy function of each order or equality comparison, by its operator (the Comparison's value)."""
+
+
 def _select(node: Node, keys: tuple, queries: tuple, comparison) -> np.ndarray:
-    k, q = _as_array(keys), _as_array(queries)
-    if k is not None and q is not None and k.dtype.kind == q.dtype.kind:
-        k_row, q_col = k[None, :], q[:, None]
-        table = {
-            "==": np.equal,
-            "!=": np.not_equal,
-            "<": np.less,
-            "<=": np.less_equal,
-            ">": np.greater,
-            ">=": np.greater_equal,
-        }
-        if isinstance(comparison, Comparison) and comparison.value in table:
-            return table[comparison.value](k_row, q_col)
+    ufunc = COMPARISON_UFUNCS.get(comparison.value) if isinstance(comparison, Comparison) else None
+    if ufunc is not None:
+        k, q = _as_array(keys), _as_array(queries)
+        if k is not None and q is not None and k.dtype.kind == q.dtype.kind:
+            return ufunc(k[None, :], q[:, None])
     try:
         return np.array([[comparison(key, query) for key in keys] for query in queries], dtype=bool)
     except TypeError as error:

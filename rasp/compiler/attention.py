@@ -19,6 +19,7 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
 from rasp.compiler.infer_values import value_order
+from rasp.interpreter import COMPARISON_UFUNCS
 from rasp.sops import Aggregate, Encoding, Reduction, Select, SelectorNot, SelectorOr
 
 LEAK = 40.0
@@ -93,15 +94,6 @@ def _part(value: object, part) -> object:
     return part[1]
 
 
-_UFUNCS = {
-    "==": np.equal,
-    "!=": np.not_equal,
-    "<": np.less,
-    "<=": np.less_equal,
-    ">": np.greater,
-    ">=": np.greater_equal,
-}
-
 
 def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
     """[queries x keys] 0/1: where every conjunct holds (vectorised for plain comparisons)."""
@@ -109,8 +101,8 @@ def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> n
     if len(conjuncts) == 1 and leaf[0] == "leaf" and N.PARTS not in graph.nodes[leaf[1]]:
         op = graph.nodes[leaf[1]][N.EXPR].comparison.value
         kinds = {type(v) for v in keys + queries}
-        if op in _UFUNCS and (kinds <= {int, float} or kinds == {str}):
-            matrix = _UFUNCS[op](np.array(keys)[None, :], np.array(queries)[:, None])
+        if op in COMPARISON_UFUNCS and (kinds <= {int, float} or kinds == {str}):
+            matrix = COMPARISON_UFUNCS[op](np.array(keys)[None, :], np.array(queries)[:, None])
             return (matrix != leaf[2]).astype(float)
         if op in ("true", "false"):
             return np.full((len(queries), len(keys)), float((op == "true") != leaf[2]))
