@@ -13,18 +13,19 @@ SHOW_TEXT = (100, 60)
 PERIOD_CHECK = (5000, 60)
 """The summary looks for a period of at most 60 generations in patterns of at most 5000 cells."""
 GIF_FRAMES = 60
+ENGINE_NAMES = ("dense", "sparse", "hashlife")
+"""The keys of machines.life.engines.ENGINES, listed here so that start-up need not import the engines
+(and numpy) to offer them as choices; a test keeps the two equal."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Adds `life` and `eca` to the `turingbox` command."""
-    from machines.life.engines import ENGINES
-
     life = subparsers.add_parser("life", help="run a Life-like pattern and summarise it",
                                  description="Runs a pattern file (.rle, .cells, .lif, .lifegpt) for N "
                                              "generations and summarises the result; can draw it.")
     life.add_argument("file", help="a pattern file")
     life.add_argument("--gens", type=positive_int, required=True, help="generations to run (the budget)")
-    life.add_argument("--engine", choices=["auto", *ENGINES], default="auto",
+    life.add_argument("--engine", choices=["auto", *ENGINE_NAMES], default="auto",
                       help="auto: dense on a torus or bounded plane, sparse for short runs on the plane, "
                            "hashlife for long ones")
     life.add_argument("--rule", help="use this rule instead of the file's, e.g. B36/S23 or B3/S23:T64,64")

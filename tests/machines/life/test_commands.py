@@ -112,3 +112,19 @@ def test_png_of_a_wide_sparse_pattern_is_shaded(tmp_path):
     wide.write_text("#Life 1.06\n0 0\n1 0\n2 0\n3000 0\n3001 0\n3002 0\n")
     assert main(["life", str(wide), "--gens", "3", "--png", str(png)]) == 0
     assert max(Image.open(png).size) <= 1024
+
+
+def test_engine_choices_are_the_engines_and_start_up_leaves_them_unimported():
+    import subprocess
+    import sys
+
+    from machines.life.commands import ENGINE_NAMES
+    from machines.life.engines import ENGINES
+
+    assert tuple(ENGINES) == ENGINE_NAMES
+    code = ("import sys; from machines.cli import main\n"
+            "try: main(['life', '--help'])\nexcept SystemExit: pass\n"
+            "print('machines.life.engines' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "False"
+    assert "{auto,dense,sparse,hashlife}" in out
