@@ -15,28 +15,17 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from collections.abc import Callable
 
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from timing import median_time
 
 from machines.fsm import DFA, TransitionMonoid, accepts_batch, make_divisibility, make_symmetric_group
 
 TARGET = 5.0
-
-
-def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, object]:
-    """The median wall time of `repeat` calls and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def automata_lib(dfa: DFA):
@@ -59,13 +48,13 @@ def single_input(console: Console, symbols: int, tick: Callable[[], None]) -> li
     ratios = []
     for name, dfa, word in (("multiples of 3", div3, bits), ("S5 word problem", s5, perms)):
         reference = automata_lib(dfa)  # it iterates over its input, so a list of S5 names works too
-        base, expected = timed(lambda r=reference, w=word: r.accepts_input(w), repeat=3)
+        base, expected = median_time(lambda r=reference, w=word: r.accepts_input(w), repeat=3)
         tick()
-        build, monoid = timed(lambda d=dfa: TransitionMonoid.of(d), repeat=1)
+        build, monoid = median_time(lambda d=dfa: TransitionMonoid.of(d), repeat=1)
         rows = [("automata-lib accepts_input", base, expected)]
         for engine, fn in (("DFA.accepts (plain loop)", lambda d=dfa, w=word: d.accepts(w)),
                            ("monoid scan (numpy)", lambda m=monoid, w=word: m.accepts(w))):
-            seconds, answer = timed(fn)
+            seconds, answer = median_time(fn, repeat=5)
             tick()
             if answer != expected:
                 sys.exit(f"{engine} disagrees with automata-lib on {name}")
@@ -87,11 +76,11 @@ def batch(console: Console, inputs: int, length: int, tick: Callable[[], None]) 
     words = ["".join(rng.choice("01") for _ in range(rng.randint(1, length))) for _ in range(inputs)]
     total = sum(map(len, words))
     reference = automata_lib(dfa)
-    lib_seconds, lib_answers = timed(lambda: [reference.accepts_input(w) for w in words], repeat=3)
+    lib_seconds, lib_answers = median_time(lambda: [reference.accepts_input(w) for w in words], repeat=3)
     tick()
-    loop_seconds, loop_answers = timed(lambda: [dfa.accepts(w) for w in words])
+    loop_seconds, loop_answers = median_time(lambda: [dfa.accepts(w) for w in words], repeat=5)
     tick()
-    batch_seconds, batch_answers = timed(lambda: accepts_batch(dfa, words))
+    batch_seconds, batch_answers = median_time(lambda: accepts_batch(dfa, words), repeat=5)
     tick()
     if not (lib_answers == loop_answers == batch_answers.tolist()):
         sys.exit("the batch mode disagrees with the per-input loops")

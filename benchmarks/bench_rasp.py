@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from timing import best_time
 
 from rasp.interpreter import evaluate
 from rasp.session import Session
@@ -102,15 +102,6 @@ def plain_evaluate(root, items: list) -> list:
     return values[id(root)]
 
 
-def best_of(repeat: int, run) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--length", type=int, default=1000)
@@ -127,8 +118,8 @@ def main() -> None:
         task = progress.add_task("timing", total=len(PROGRAMS))
         for name, kind in PROGRAMS:
             sop, text = session.value(name), data[kind]
-            fast, value = best_of(args.repeat, lambda sop=sop, text=text: evaluate(sop, text))
-            plain, expected = best_of(1, lambda sop=sop, text=text: plain_evaluate(sop, list(text)))
+            fast, value = best_time(lambda sop=sop, text=text: evaluate(sop, text), args.repeat)
+            plain, expected = best_time(lambda sop=sop, text=text: plain_evaluate(sop, list(text)), 1)
             assert list(value.values) == expected, f"{name}: the two evaluators disagree"
             total_fast += fast
             total_plain += plain

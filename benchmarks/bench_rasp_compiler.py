@@ -21,10 +21,12 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import argparse
 import random
 import time
+from functools import partial
 
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from timing import best_time
 
 from rasp.analysis import schedule
 from rasp.compiler.checking import check_compiled
@@ -70,15 +72,6 @@ TRACR_PARAMS = {
 }
 TRACR_COMPILE_S = (3.0, 5.0)
 TRACR_FORWARD_MS = (20, 170)
-
-
-def _time(fn, repeat: int, *args) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn(*args)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _compile(sop, vocab, n: int):
@@ -132,7 +125,7 @@ def main() -> None:
             model = _compile(sop, program.vocab, n)
             seconds = time.perf_counter() - start
             if seconds < 0.5:
-                seconds = min(seconds, _time(_compile, 3, sop, program.vocab, n))
+                seconds = min(seconds, best_time(partial(_compile, sop, program.vocab, n), 3)[0])
             compile_ms.append(seconds * 1000)
             result = check_compiled(model, samples=200, seed=args.seed)
             mismatches += 0 if result.ok else 1
@@ -142,8 +135,8 @@ def main() -> None:
             if n == 20:
                 batch = [[rng.choice(program.vocab) for _ in range(n)] for _ in range(args.batch)]
                 tokens = model.encode(batch)
-                per = _time(_forward, 5, model, tokens) / len(batch)
-                interp = _time(_interpret, 1, sop, batch[:50]) / 50
+                per = best_time(partial(_forward, model, tokens), 5)[0] / len(batch)
+                interp = best_time(partial(_interpret, sop, batch[:50]), 1)[0] / 50
                 forward_us.append(per * 1e6)
                 speed = f"{per * 1e6:.1f} ({interp * 1e6:.0f})"
             tracr = TRACR_PARAMS.get(program.name, {}).get(n)

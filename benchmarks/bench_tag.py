@@ -12,25 +12,14 @@ workload.
 from __future__ import annotations
 
 import random
-import statistics
 import time
-from collections.abc import Callable
 
 from rich.console import Console
 from rich.table import Table
+from timing import median_time
 
 from machines.core import Retention, run
 from machines.tag import TagSystem, encode_bi_tag, make_u15_2, run_fast, run_lag_fast, tm_to_lag
-
-
-def timed(fn: Callable[[], int], repeat: int = 3) -> tuple[float, int]:
-    """The median wall time of `repeat` calls, and the steps the last call took."""
-    times, steps = [], 0
-    for _ in range(repeat):
-        started = time.perf_counter()
-        steps = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), steps
 
 
 def reference(system, input, max_steps: int) -> int:
@@ -68,8 +57,8 @@ def main() -> None:
         table.add_column(column, justify="left" if column == "workload" else "right")
     with console.status("timing"):
         for label, slow, fast in workloads:
-            slow_time, slow_steps = timed(slow)
-            fast_time, fast_steps = timed(fast)
+            slow_time, slow_steps = median_time(slow)
+            fast_time, fast_steps = median_time(fast)
             assert slow_steps == fast_steps, (label, slow_steps, fast_steps)
             table.add_row(label, f"{fast_steps:,}", f"{slow_steps / slow_time:,.0f}",
                           f"{fast_steps / fast_time:,.0f}", f"{slow_time / fast_time:.1f}x")

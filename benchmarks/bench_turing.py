@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import statistics
-import time
-from collections.abc import Callable
 
 from rich.console import Console
 from rich.table import Table
+from timing import median_time
 
 from machines.turing import TuringMachine, batch, run_engine
 from machines.turing.bbchallenge import load
@@ -27,16 +25,6 @@ BB5 = "1RB1LC_1RC1RB_1RD0LE_1LA1LD_1RZ0LA"
 BB5_STEPS, BB5_ONES = 47_176_870, 4_098
 HALTER_3X3 = "1RB1RZ2RB_1LC0LB1RA_1RA2LC1RC"
 HALTER_3X3_STEPS, HALTER_3X3_NONZERO = 4_939_345_068, 107_900
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
-    """The median wall time of `repeat` calls, and the last call's result."""
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def to_automata_lib(tm: TuringMachine):
@@ -60,10 +48,10 @@ def automata_lib_steps(dtm, steps: int) -> int:
 def per_machine_rates(table: Table, label: str, tm: TuringMachine, steps: int, runs: int) -> float:
     """Adds automata-lib, reference and plain rows for `runs` runs of `steps` steps; returns plain/alib."""
     dtm = to_automata_lib(tm)
-    alib_time, alib_steps = timed(lambda: sum(automata_lib_steps(dtm, steps) for _ in range(runs)))
+    alib_time, alib_steps = median_time(lambda: sum(automata_lib_steps(dtm, steps) for _ in range(runs)))
     rates = {"automata-lib DTM": alib_steps / alib_time}
     for engine in ("reference", "plain"):
-        elapsed, total = timed(lambda e=engine: sum(run_engine(tm, "", engine=e, max_steps=steps).steps
+        elapsed, total = median_time(lambda e=engine: sum(run_engine(tm, "", engine=e, max_steps=steps).steps
                                                     for _ in range(runs)))
         assert total == alib_steps, (engine, total, alib_steps)
         rates[engine] = total / elapsed
@@ -89,21 +77,23 @@ def main(argv: list[str] | None = None) -> int:
 
     bb5 = load(BB5).machine
     with console.status("BB(5) on the accelerated engine"):
-        acc_time, acc = timed(lambda: run_engine(bb5, "", engine="accelerated", max_steps=10**9))
+        acc_time, acc = median_time(lambda: run_engine(bb5, "", engine="accelerated", max_steps=10**9))
     assert (acc.steps, acc.non_blank) == (BB5_STEPS, BB5_ONES)
     if args.skip_plain_bb5:
         table.add_row("BB(5) to halt (47,176,870 steps)", "accelerated", f"{acc_time:.3f} s", "")
     else:
         with console.status("BB(5) on the plain engine (the baseline)"):
-            plain_time, plain = timed(lambda: run_engine(bb5, "", engine="plain", max_steps=10**9), repeat=1)
+            plain_time, plain = median_time(lambda: run_engine(bb5, "", engine="plain", max_steps=10**9),
+                                            repeat=1)
         assert (plain.steps, plain.non_blank) == (BB5_STEPS, BB5_ONES)
         table.add_row("BB(5) to halt (47,176,870 steps)", "plain", f"{plain_time:.2f} s", "1.0x")
         table.add_row("", "accelerated", f"{acc_time:.3f} s", f"{plain_time / acc_time:.0f}x faster")
 
     halter = load(HALTER_3X3).machine
     with console.status("the 3-state 3-symbol halter on the accelerated engine"):
-        halter_time, result = timed(lambda: run_engine(halter, "", engine="accelerated", max_steps=10**12))
-        plain_rate_time, _ = timed(lambda: run_engine(halter, "", engine="plain", max_steps=2_000_000))
+        halter_time, result = median_time(
+            lambda: run_engine(halter, "", engine="accelerated", max_steps=10**12))
+        plain_rate_time, _ = median_time(lambda: run_engine(halter, "", engine="plain", max_steps=2_000_000))
     assert (result.steps, result.non_blank) == (HALTER_3X3_STEPS, HALTER_3X3_NONZERO)
     plain_estimate = HALTER_3X3_STEPS / (2_000_000 / plain_rate_time)
     table.add_row("3x3 halter (4,939,345,068 steps)", "plain (estimated from its rate)",
@@ -113,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     n, steps = args.batch_machines, args.batch_steps
     with console.status(f"batch engine: {n:,} random 5-state 2-symbol machines, {steps:,} steps"):
         tables = batch.random_tables(n, states=5, symbols=2, seed=1)
-        batch_time, batched = timed(lambda: batch.run_tables(tables, max_steps=steps), repeat=1)
+        batch_time, batched = median_time(lambda: batch.run_tables(tables, max_steps=steps), repeat=1)
         sample = [tables.machine(i) for i in range(min(n, 2_000))]
-        loop_time, loop_steps = timed(lambda: sum(run_engine(tm, "", engine="plain", max_steps=steps).steps
-                                                  for tm in sample), repeat=1)
+        loop_time, loop_steps = median_time(
+            lambda: sum(run_engine(tm, "", engine="plain", max_steps=steps).steps for tm in sample), repeat=1)
     batch_rate = int(batched.steps.sum()) / batch_time
     loop_rate = loop_steps / loop_time
     table.add_row(f"{n:,} random 5x2 machines x {steps:,} steps", f"plain, looped ({len(sample):,})",
