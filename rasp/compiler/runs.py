@@ -20,6 +20,7 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
+from rasp.compiler.feasible import feasible_indices
 from rasp.compiler.infer_values import (
     FAILED,
     combination_bound,
@@ -37,8 +38,11 @@ TABLE_ABOVE = 2_000
 lookup or staircase over every combination is as small and well tried)."""
 MAX_RUNS = 50_000
 """Most runs a fused node may have along the coordinates before its MLP is planned otherwise."""
-MAX_STEPS = 2_500
+MAX_STEPS = 3_000
 """Most steps (two hidden units each) a node's staircase may have."""
+FEASIBLE_FROM = 1_500
+"""Steps over the product of the coordinates' value sets above which the points they take together
+are enumerated (rasp.compiler.feasible) for a smaller staircase."""
 NEAR = 1e-12
 """Values of one coordinate closer than this (relative) are one point: float rounding of one
 fraction (2/3 - 1/3 against 1/3), grouped only where every fused function agrees on the group."""
@@ -279,14 +283,30 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
         columns[node] = _Column(0, np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64), [value], False)
     inside = [n for n in nx.topological_sort(graph.subgraph([*fused, gid])) if n not in columns]
     known = graph.graph.setdefault("run_columns", {})  # nodes shared by several MLP outputs
-    for node in inside:
-        data = graph.nodes[node]
-        args = [columns[a] for a in data[N.ARGS]]
-        key = (node, tuple(c.node for c in order[: max((a.space for a in args), default=0)]))
-        if key not in known:
-            known[key] = _apply(data[N.FN], args, sizes, dialect)
-        columns[node] = known[key]
-    return _staircase(columns[gid], order, weights, sizes, strides)
+    given = dict(columns)
+    try:
+        for node in inside:
+            data = graph.nodes[node]
+            args = [columns[a] for a in data[N.ARGS]]
+            key = (node, tuple(c.node for c in order[: max((a.space for a in args), default=0)]))
+            if key not in known:
+                known[key] = _apply(data[N.FN], args, sizes, dialect)
+            columns[node] = known[key]
+        runs = _staircase(columns[gid], order, weights, sizes, strides)
+    except _Failed:
+        runs = None
+    if runs is not None and runs.steps <= FEASIBLE_FROM:
+        return runs
+    # many runs over the product of the value sets: fewer over the points met together, if known
+    key = tuple(c.node for c in order)
+    feasible = graph.graph.setdefault("feasible", {})
+    if key not in feasible:
+        feasible[key] = feasible_indices(graph, order, strides)
+    if feasible[key] is None:
+        if runs is None:
+            raise _Failed
+        return runs
+    return _along_points(graph, gid, given, inside, feasible[key], order, weights, sizes, strides)
 
 
 def _leaf_coordinate(graph: nx.DiGraph, node: str) -> Coordinate:
@@ -513,6 +533,75 @@ def _evaluate_rows(fn, args: list[_Column], rows: list[list[int]], dialect) -> l
         if not np.array_equal(np.minimum.reduceat(codes, bounds), np.maximum.reduceat(codes, bounds)):
             raise _Failed
     return [results[b] for b in bounds]
+
+
+def _along_points(
+    graph: nx.DiGraph,
+    gid: str,
+    given: dict,
+    inside: list[str],
+    points: np.ndarray,
+    order,
+    weights,
+    sizes,
+    strides,
+) -> Runs:
+    """The runs of `gid` over `points`, the lexicographic indices its coordinates take together
+    (rasp.compiler.feasible): one step where neighbouring points' results differ, whatever lies
+    between them."""
+    key = tuple(c.node for c in order)
+    where = (points[:, None] // strides[None, :]) % np.array(sizes)[None, :]
+    position = {c.node: k for k, c in enumerate(order)}
+    coded = {
+        node: (
+            column,
+            where[:, position[node]] if node in position else np.zeros(len(points), dtype=np.int64),
+        )
+        for node, column in given.items()
+    }
+    known = graph.graph.setdefault("point_columns", {})  # nodes shared by several MLP outputs
+    for node in inside:
+        if (node, key) not in known:
+            known[node, key] = _apply_points(
+                graph.nodes[node][N.FN], [coded[a] for a in graph.nodes[node][N.ARGS]], graph.graph["dialect"]
+            )
+        coded[node] = known[node, key]
+    column, codes = coded[gid]
+    failed = [k for k, v in enumerate(column.table) if v is FAILED]
+    if failed:  # combinations never met take their neighbours' results
+        keep = ~np.isin(codes, failed)
+        points, codes = points[keep], codes[keep]
+    if not len(points):
+        raise _Failed
+    steps = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+    if len(steps) > MAX_STEPS:
+        raise _Failed
+    at = np.concatenate([[0], np.stack([steps - 1, steps], axis=1).ravel()])
+    where = (points[at, None] // strides[None, :]) % np.array(sizes)[None, :]
+    return Runs(order, weights, where, [column.table[c] for c in codes[at].tolist()])
+
+
+def _apply_points(fn, args: list[tuple], dialect) -> tuple:
+    """fn at every point, from its arguments' (column, code per point): (column, code per point)."""
+    if math.prod(len(column.table) for column, _ in args) > 2**62:
+        raise _Failed
+    codes = np.stack([c for _, c in args], axis=1)
+    radix = np.cumprod([1, *(len(column.table) for column, _ in args[:-1])])
+    first, inverse = _distinct(codes @ radix, int(radix[-1]) * len(args[-1][0].table))
+    table, results = _coded(_evaluate(fn, [column for column, _ in args], codes[first], dialect))
+    return _Column(0, None, None, table, False), results[inverse.reshape(-1)]
+
+
+def _distinct(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """(where each distinct key first occurs, each key's rank among them) of keys in [0, bound):
+    np.unique's, by a table of every key when that is small."""
+    if bound > 4 * len(keys) + 1024:
+        return np.unique(keys, return_index=True, return_inverse=True)[1:]
+    first = np.full(bound, len(keys))
+    np.minimum.at(first, keys, np.arange(len(keys)))
+    present = first < len(keys)
+    rank = np.cumsum(present) - 1
+    return first[present], rank[keys]
 
 
 def _staircase(column: _Column, order, weights, sizes, strides) -> Runs:

@@ -24,8 +24,11 @@ from rasp.embedding import Map, SequenceMap, numerical, tokens
 
 PROGRAMS = {p.name: p for p in LIBRARY}
 
-# (program, length, layers): RASP's analyser needs 2; shuffle_dyck3 from length 20 needs a run per
-# pair of its second and third balances' values (over MAX_STEPS), so its last OR waits a layer
+# (program, length, layers): RASP's analyser needs 2. shuffle_dyck3's `any_negative` over three
+# balances steps at every pair of its second and third balances' values: over the product of their
+# value sets too many runs from length 20, so it is planned over the points the balances take
+# together (rasp.compiler.feasible: 2,503 steps at 20). At 40 those would be 18,777 steps over
+# 494,500 points (the grid is over MAX_CELLS), so its last OR waits a layer.
 LAYERS = [
     ("shuffle_dyck2", 5, 2),  # every input (1,364)
     ("shuffle_dyck3", 4, 2),  # every input (1,554)
@@ -34,7 +37,8 @@ LAYERS = [
     ("shuffle_dyck2", 40, 2),
     ("shuffle_dyck3", 5, 2),
     ("shuffle_dyck3", 10, 2),
-    ("shuffle_dyck3", 20, 3),
+    ("shuffle_dyck3", 20, 2),
+    ("shuffle_dyck3", 40, 3),
 ]
 
 
