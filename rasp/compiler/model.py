@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rasp.compiler.staircases import split_staircases
 from rasp.sops import Encoding
 
 HIDDEN_BLOCK = 1 << 15
@@ -196,16 +197,20 @@ class CompiledModel:
     def _mlp(self, mlp: MLP, flat: np.ndarray) -> None:
         """Adds the MLP's output to the residual rows `flat` [N, D] in place, a block of rows at a
         time: a wide hidden layer over the whole batch would not stay in the cache."""
-        reads, w_1, b_1, ramps, writes, w_2, biased, b_2 = self._support(mlp)
+        reads, w_1, b_1, ramps, writes, w_2, biased, b_2, staircases = self._support(mlp)
         flat[:, biased] += b_2
         rows = max(1, HIDDEN_BLOCK // max(1, len(b_1)))
         for start in range(0, len(flat), rows):
             block = flat[start : start + rows]
-            hidden = block[:, reads] @ w_1
-            hidden += b_1
-            np.clip(hidden[:, :ramps], 0.0, 1.0, out=hidden[:, :ramps])
-            np.maximum(hidden[:, ramps:], 0.0, out=hidden[:, ramps:])
-            block[:, writes] += hidden @ w_2
+            inputs = block[:, reads]
+            for staircase in staircases:
+                staircase.add(inputs, block)
+            if len(b_1):
+                hidden = inputs @ w_1
+                hidden += b_1
+                np.clip(hidden[:, :ramps], 0.0, 1.0, out=hidden[:, :ramps])
+                np.maximum(hidden[:, ramps:], 0.0, out=hidden[:, ramps:])
+                block[:, writes] += hidden @ w_2
 
     def _head(self, head: Head, x: np.ndarray, blocked: np.ndarray | None) -> tuple:
         """(the residual dimensions the head writes, what it adds to them)."""
@@ -246,6 +251,9 @@ class CompiledModel:
                 reads, writes = _nonzero_rows(block.w_1), _nonzero_rows(block.w_2.T)
                 biased = np.flatnonzero(block.b_2)
                 first, rest = _ramp_pairs(block)
+                staircases, first = split_staircases(
+                    block.w_1[reads], block.b_1, block.w_2[:, writes], first, writes
+                )
                 units = np.concatenate([first, rest])
                 cache[id(block)] = (
                     _as_slice(reads),
@@ -256,6 +264,7 @@ class CompiledModel:
                     block.w_2[np.ix_(units, writes)],
                     _as_slice(biased),
                     block.b_2[biased],
+                    staircases,
                 )
         return cache[id(block)]
 

@@ -31,22 +31,23 @@ def textbook_forward(model, tokens: np.ndarray) -> np.ndarray:
 
 
 @pytest.mark.parametrize(
-    ("name", "causal"),
+    ("name", "length", "causal"),
     [
-        ("sort", False),
-        ("sort_freq", False),
-        ("reverse", False),
-        ("shuffle_dyck2", False),
-        ("frac_prevs", True),
+        ("sort", 12, False),
+        ("sort_freq", 12, False),
+        ("reverse", 12, False),
+        ("shuffle_dyck2", 12, False),
+        ("shuffle_dyck3", 20, False),  # a staircase of 2,503 steps, looked up
+        ("frac_prevs", 12, True),
     ],
 )
-def test_fast_forward_equals_the_textbook_one(name, causal):
+def test_fast_forward_equals_the_textbook_one(name, length, causal):
     program = PROGRAMS[name]
     model = compile_program(
-        program.build(12), program.vocab, 12, dialect=TRACR, values="abstract", causal=causal
+        program.build(length), program.vocab, length, dialect=TRACR, values="abstract", causal=causal
     )
     rng = np.random.default_rng(0)
-    tokens = model.encode(rng.choice(np.array(program.vocab, dtype=object), size=(64, 12)).tolist())
+    tokens = model.encode(rng.choice(np.array(program.vocab, dtype=object), size=(64, length)).tolist())
     fast, slow = model.forward(tokens), textbook_forward(model, tokens)
     assert np.allclose(fast, slow, rtol=1e-9, atol=1e-9)
     assert model.decode(fast) == model.decode(slow)
