@@ -30,6 +30,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--causal", action="store_true", help="mask future keys (the program must allow it)"
     )
     compile_.add_argument(
+        "--min-depth",
+        action="store_true",
+        help="allow much larger MLPs so that fewer layers are needed (more parameters, slower to compile)",
+    )
+    compile_.add_argument(
         "--values",
         choices=["auto", "abstract", "exhaustive"],
         default="auto",
@@ -79,6 +84,7 @@ def compile_command(args: argparse.Namespace) -> int:
         causal=args.causal,
         values=args.values,
         keep_all=True,
+        min_depth=args.min_depth,
     )
     print(f"{sop.display_name}: {model.summary()}")
     if args.dims:

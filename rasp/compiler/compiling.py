@@ -12,6 +12,7 @@ from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions, i
 from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_values, input_count
 from rasp.compiler.model import CompiledModel
 from rasp.compiler.program_to_graph import program_to_graph
+from rasp.compiler.runs import DEPTH_BUDGET
 from rasp.compiler.split_selects import split_lexicographic_widths
 from rasp.dialect import ORIGINAL, Dialect
 from rasp.errors import RaspError
@@ -31,12 +32,15 @@ def compile_program(
     causal: bool = False,
     values: str = "auto",
     keep_all: bool = False,
+    min_depth: bool = False,
 ) -> CompiledModel:
     """Compiles `program` for inputs over `vocab` of length 1..max_len into an exact transformer.
 
     `values` picks value-set inference: 'abstract', 'exhaustive' or 'auto'. `keep_all` gives
     every s-op residual dimensions (else only those read outside the MLP computing them). With `causal`, the
-    model masks future keys and the program must give the same values under that mask.
+    model masks future keys and the program must give the same values under that mask. `min_depth`
+    allows MLPs DEPTH_BUDGET times larger before an elementwise s-op waits a layer (fewer layers,
+    more parameters and compile time: shuffle_dyck3 at length 40).
     Raises CompileError naming every node that cannot be compiled and why.
     """
     vocab = list(dict.fromkeys(vocab))
@@ -47,6 +51,7 @@ def compile_program(
     if causal:
         check_causal(program, vocab, max_len, dialect)
     graph = program_to_graph(program)
+    graph.graph["budget"] = DEPTH_BUDGET if min_depth else 1
     infer_values(graph, vocab, max_len, dialect, values)
     choose_encodings(graph, dialect)
     split_lexicographic_widths(graph)

@@ -28,7 +28,7 @@ def feasible_indices(graph: nx.DiGraph, coordinates: list, strides: np.ndarray) 
     """The lexicographic indices (group index x stride, summed) of the group tuples `coordinates`
     (runs.Coordinate) can take together, sorted; None when they are not all linear in numerical
     means of functions of one s-op under one selector, the sums are not whole numbers, or the grid
-    or the points exceed MAX_CELLS or MAX_POINTS."""
+    or the points exceed MAX_CELLS or MAX_POINTS (times the compilation's budget)."""
     leaves = sorted({leaf for c in coordinates for leaf in c.slopes})
     if not leaves or any(c.terms or not c.slopes for c in coordinates):
         return None
@@ -44,7 +44,7 @@ def feasible_indices(graph: nx.DiGraph, coordinates: list, strides: np.ndarray) 
     if not np.array_equal(vectors, np.round(vectors)):
         return None
     max_len = max(datas[0][N.BY_WIDTH])
-    found = _sums(np.unique(vectors.astype(np.int64), axis=0), max_len)
+    found = _sums(np.unique(vectors.astype(np.int64), axis=0), max_len, graph.graph.get("budget", 1))
     if found is None:
         return None
     sums, widths, low = found
@@ -93,14 +93,16 @@ def _contributions(graph: nx.DiGraph, leaves: list[str]) -> np.ndarray | None:
     return np.array(rows).reshape(len(values), len(leaves))
 
 
-def _sums(vectors: np.ndarray, max_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def _sums(
+    vectors: np.ndarray, max_len: int, budget: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """(every sum of `width` vectors for widths 1..max_len, each one's width, the grid's lowest
-    corner), or None when the grid or the sums are too many."""
+    corner), or None when the grid or the sums exceed `budget` times MAX_CELLS or MAX_POINTS."""
     low = np.minimum(0, vectors.min(axis=0) * max_len)
     high = np.maximum(0, vectors.max(axis=0) * max_len)
     shape = tuple((high - low + 1).tolist())
     size = math.prod(shape)
-    if size > MAX_CELLS:
+    if size > MAX_CELLS * budget:
         return None
     # on the flattened grid a vector is one shift: every sum met stays inside the grid, so no
     # shift wraps from one row into the next
@@ -118,7 +120,7 @@ def _sums(vectors: np.ndarray, max_len: int) -> tuple[np.ndarray, np.ndarray, np
         reach = grown
         cells.append(np.flatnonzero(reach))
         total += len(cells[-1])
-        if total > MAX_POINTS:
+        if total > MAX_POINTS * budget:
             return None
         widths.append(np.full(len(cells[-1]), width))
     sums = np.stack(np.unravel_index(np.concatenate(cells), shape), axis=1) + low

@@ -40,6 +40,9 @@ MAX_RUNS = 50_000
 """Most runs a fused node may have along the coordinates before its MLP is planned otherwise."""
 MAX_STEPS = 3_000
 """Most steps (two hidden units each) a node's staircase may have."""
+DEPTH_BUDGET = 20
+"""How many times the step budget (and rasp.compiler.feasible's point budgets) a compilation
+asked for the fewest layers allows."""
 FEASIBLE_FROM = 1_500
 """Steps over the product of the coordinates' value sets above which the points they take together
 are enumerated (rasp.compiler.feasible) for a smaller staircase."""
@@ -292,7 +295,7 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
             if key not in known:
                 known[key] = _apply(data[N.FN], args, sizes, dialect)
             columns[node] = known[key]
-        runs = _staircase(columns[gid], order, weights, sizes, strides)
+        runs = _staircase(columns[gid], order, weights, sizes, strides, max_steps(graph))
     except _Failed:
         runs = None
     if runs is not None and runs.steps <= FEASIBLE_FROM:
@@ -574,7 +577,7 @@ def _along_points(
     if not len(points):
         raise _Failed
     steps = np.flatnonzero(codes[1:] != codes[:-1]) + 1
-    if len(steps) > MAX_STEPS:
+    if len(steps) > max_steps(graph):
         raise _Failed
     at = np.concatenate([[0], np.stack([steps - 1, steps], axis=1).ravel()])
     where = (points[at, None] // strides[None, :]) % np.array(sizes)[None, :]
@@ -604,7 +607,12 @@ def _distinct(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
     return first[present], rank[keys]
 
 
-def _staircase(column: _Column, order, weights, sizes, strides) -> Runs:
+def max_steps(graph: nx.DiGraph) -> int:
+    """The most steps a node's staircase may have in this compilation."""
+    return MAX_STEPS * graph.graph.get("budget", 1)
+
+
+def _staircase(column: _Column, order, weights, sizes, strides, most: int) -> Runs:
     starts, codes = _lift(column, len(order), sizes)
     failed = [k for k, v in enumerate(column.table) if v is FAILED]
     if failed:
@@ -615,7 +623,7 @@ def _staircase(column: _Column, order, weights, sizes, strides) -> Runs:
         starts[0] = 0  # a combination never met takes its neighbour's result
         keep = np.concatenate([[True], codes[1:] != codes[:-1]])
         starts, codes = starts[keep], codes[keep]
-    if len(starts) - 1 > MAX_STEPS:
+    if len(starts) - 1 > most:
         raise _Failed
     indices = np.concatenate([[0], np.stack([starts[1:] - 1, starts[1:]], axis=1).ravel()])
     points = (indices[:, None] // strides[None, :]) % np.array(sizes)[None, :]

@@ -37,6 +37,23 @@ def test_compile_draws_the_residual_stream(tmp_path, capsys):
     assert f"wrote {picture}" in capsys.readouterr().out
 
 
+def test_compile_min_depth_reaches_the_compiler(monkeypatch, capsys):
+    import rasp.compiler.compiling as compiling
+
+    asked = []
+    real = compiling.compile_program
+
+    def spy(*args, **options):
+        asked.append(options["min_depth"])
+        return real(*args, **options)
+
+    monkeypatch.setattr(compiling, "compile_program", spy)
+    source = str(EXAMPLES / "rasp" / "frac_prevs.rasp")
+    for extra in ([], ["--min-depth"]):
+        assert main(["rasp", "compile", source, "--vocab", "hel", "--max-len", "3", *extra]) == 0
+    assert asked == [False, True] and "no mismatch" in capsys.readouterr().out
+
+
 def test_compile_sop_and_json_vocab(capsys):
     status = main(
         [

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasp.compiler import nodes as N
+from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
 from rasp.compiler.feasible import _sums, feasible_indices
 from rasp.compiler.lib import LIBRARY
@@ -116,3 +117,15 @@ def test_radix_weights_order_points_as_their_indices():
     where = (points[:, None] // strides[None, :]) % np.array(sizes)[None, :]
     z = sum(w * c.positions[where[:, k]] for k, (w, c) in enumerate(zip(weights, coordinates, strict=True)))
     assert np.all(np.diff(z) > 0)
+
+
+def test_min_depth_compiles_shuffle_dyck3_at_length_40_in_two_layers():
+    program = PROGRAMS["shuffle_dyck3"]
+    sop = program.build(40)
+    model = compile_program(sop, program.vocab, 40, dialect=TRACR, values="abstract", min_depth=True)
+    assert len(model.layers) == 2 and model.d_mlp > 30_000  # one staircase of 18,777 steps
+    texts = [("([{}])" * 6 + "()()", 1), ("({[" * 13 + "]", 0), ("(" * 20 + ")" * 20, 1), ("{" * 39 + "]", 0)]
+    decoded = model.decode(model.forward(model.encode([list(t) for t, _ in texts])))
+    assert [row[-1] for row in decoded] == [expected for _, expected in texts]
+    result = check_compiled(model, samples=40, seed=4)
+    assert result.checked >= 40 and result.ok, str(result)
