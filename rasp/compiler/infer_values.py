@@ -625,6 +625,7 @@ def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Diale
 def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
     """Sets ENCODING on every s-op: means of numbers are numerical (attention averages a scalar);
     Maps annotated numerical with numeric values are numerical; everything else is one-hot."""
+    narrowed = False
     for _, data in graph.nodes(data=True):
         if data[N.ROLE] == N.SELECTOR:
             continue
@@ -650,6 +651,11 @@ def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
                 # one-hot: copies one value (several selected keys would average one-hots, as in
                 # tracr; the property check catches a program that relies on that)
                 data[N.VALUES] = _sorted(set(source) | {_default(expr, dialect)})
+                data.pop(N.BY_WIDTH, None)
+                narrowed = True
         elif isinstance(expr, (Map, SelectorWidth)) and expr.encoding is Encoding.NUMERICAL and numeric:
             encoding = Encoding.NUMERICAL
         data[N.ENCODING] = encoding
+    if narrowed:  # tables made over the means these copies were thought to take are stale
+        for cache in ("tables", "shared_tables", "joint_means", "joint_counts"):
+            graph.graph.pop(cache, None)

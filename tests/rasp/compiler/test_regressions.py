@@ -111,3 +111,15 @@ def test_sum_aggregate_is_exact():
         [5, 6, 8, 13, 18, 19, 21, 26, 31, 32, 34, 39]
     ]
     assert check_compiled(model, samples=50).ok
+
+
+def test_a_one_hot_mean_read_by_a_map_compiles_and_the_check_names_it():
+    # a categorical aggregate of several keys copies one value (as in tracr): the Map reading it
+    # was once planned over the means value inference first listed (KeyError: 0.125)
+    first = Map(lambda i: int(i == 0), indices, name="first")
+    share = Aggregate(Select(indices, indices, Comparison.LEQ), first, name="share")
+    model = compile_program(
+        Map(lambda x: x == 1, share, name="alone"), "ab", 8, dialect=TRACR, values="abstract"
+    )
+    result = check_compiled(model)
+    assert not result.ok and result.mismatch.node == "share"
