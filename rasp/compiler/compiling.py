@@ -13,7 +13,7 @@ from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_value
 from rasp.compiler.model import CompiledModel
 from rasp.compiler.program_to_graph import program_to_graph
 from rasp.compiler.runs import DEPTH_BUDGET
-from rasp.compiler.split_selects import split_lexicographic_widths
+from rasp.compiler.split_selects import split_disjoint_widths, split_lexicographic_widths
 from rasp.dialect import ORIGINAL, Dialect
 from rasp.errors import RaspError
 from rasp.interpreter import evaluate_all
@@ -55,6 +55,7 @@ def compile_program(
     infer_values(graph, vocab, max_len, dialect, values)
     choose_encodings(graph, dialect)
     split_lexicographic_widths(graph)
+    split_disjoint_widths(graph)
     insert_conversions(graph)
     insert_joints(graph)
     graph_to_layers(graph)

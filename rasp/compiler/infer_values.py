@@ -597,13 +597,14 @@ def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Diale
     by_expr: dict[int, list[str]] = {}
     for gid, data in graph.nodes(data=True):
         by_expr.setdefault(id(data[N.EXPR]), []).append(gid)
-    skipped = 0
+    skipped, starts = 0, [0]
     for item in all_inputs(vocab, max_len):
         try:
             values = evaluate_all(root, item, dialect=dialect)
         except RaspError:
             skipped += 1
             continue
+        starts.append(starts[-1] + len(item))
         for key, (_, value) in values.items():
             for gid in by_expr.get(key, ()):
                 data = graph.nodes[gid]
@@ -615,6 +616,7 @@ def _exhaustive(graph: nx.DiGraph, vocab: Sequence, max_len: int, dialect: Diale
                     columns[gid].extend(value.values)
     graph.graph["columns"] = columns
     graph.graph["skipped_inputs"] = skipped
+    graph.graph["input_starts"] = starts
     for gid, data in graph.nodes(data=True):
         if data[N.ROLE] == N.SELECTOR:
             data[N.WIDTH_ONE] = widest[gid] <= 1

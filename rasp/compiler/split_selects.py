@@ -1,6 +1,10 @@
-"""Splits the width of a lexicographic select into the widths of two small selects (sort's `smaller`).
+"""Splits selector widths into the widths of smaller selects, one head each, added by the MLP.
 
-`selector_width(select(keys, keys, <))` with `keys = f(a, b)` ordered first by `a`, then by `b`
+Two rewrites. The width of an `or` of selectors that never select the same key is the sum of
+their widths: the RASP paper's `sort` counts `select(key, key, <) or (select(key, key, ==) and
+select(indices, indices, <))`, which as one head would compare the joint one-hot of (key, index).
+
+And `selector_width(select(keys, keys, <))` with `keys = f(a, b)` ordered first by `a`, then by `b`
 (tracr's sort keys `key + i/n`) would need the one-hot of `keys`, |a|·|b| wide, on both sides of
 the head. No single head can do it from `a` and `b` alone: its logits are sums of terms in
 (a_q, a_k), (a_q, b_k), (b_q, a_k), (b_q, b_k), and keys selected for any b_k (a_k below a_q)
@@ -22,15 +26,107 @@ import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.infer_values import value_order
-from rasp.sops import Comparison, Encoding, Indices, Predicate, Select, SelectorAnd, SelectorWidth
+from rasp.sops import (
+    Comparison,
+    Encoding,
+    Predicate,
+    Select,
+    SelectorAnd,
+    SelectorOr,
+    SelectorWidth,
+)
 
 _ORDERS = {Comparison.LT, Comparison.LEQ, Comparison.GT, Comparison.GEQ}
+_OUTCOMES = {
+    Comparison.LT: {"<"},
+    Comparison.EQ: {"="},
+    Comparison.GT: {">"},
+    Comparison.LEQ: {"<", "="},
+    Comparison.GEQ: {">", "="},
+    Comparison.NEQ: {"<", ">"},
+    Comparison.TRUE: {"<", "=", ">"},
+    Comparison.FALSE: set(),
+}
+"""How a key compares with a query when each comparison selects it."""
+
+
+def split_disjoint_widths(graph: nx.DiGraph) -> None:
+    """Rewrites every selector width of an `or` of selectors that never select the same key as
+    the sum of their widths."""
+    for gid in list(graph.nodes):
+        data = graph.nodes[gid]
+        if data[N.ROLE] != N.MLP or data[N.SYNTHETIC] or not isinstance(data[N.EXPR], SelectorWidth):
+            continue
+        scratch = data[N.ARGS][0]
+        selector = graph.nodes[scratch][N.ARGS][0]
+        parts = _disjuncts(graph, selector)
+        if len(parts) < 2 or not all(_exclusive(graph, a, b) for a, b in itertools.combinations(parts, 2)):
+            continue
+        heads = [_width_head(graph, scratch, part) for part in parts]
+        if "columns" in graph.graph:
+            _observed_part_widths(graph, heads, parts)
+        _replace_width(graph, gid, scratch, selector, heads)
+
+
+def _disjuncts(graph: nx.DiGraph, selector: str) -> list[str]:
+    """The selectors an `or` (nested `or`s flattened) is made of; [selector] for anything else."""
+    if isinstance(graph.nodes[selector][N.EXPR], SelectorOr):
+        return [part for arg in graph.nodes[selector][N.ARGS] for part in _disjuncts(graph, arg)]
+    return [selector]
+
+
+def _exclusive(graph: nx.DiGraph, a: str, b: str) -> bool:
+    """True when `a` and `b` never select the same key: each `and`s a select on the same keys and
+    queries, and no key compares with a query both ways (`<` and `==`, say)."""
+    from rasp.compiler.attention import conjuncts, formula_of
+
+    def outcomes(selector: str) -> list[tuple[list, set]]:
+        found = []
+        for conjunct in conjuncts(formula_of(graph, selector)):
+            if conjunct[0] != "leaf":
+                continue
+            leaf = graph.nodes[conjunct[1]]
+            comparison = leaf[N.EXPR].comparison
+            if comparison in _OUTCOMES:
+                selected = _OUTCOMES[comparison]
+                found.append((leaf[N.ARGS], {"<", "=", ">"} - selected if conjunct[2] else selected))
+        return found
+
+    return any(
+        args_a == args_b and not (one & other) for args_a, one in outcomes(a) for args_b, other in outcomes(b)
+    )
+
+
+def _observed_part_widths(graph: nx.DiGraph, heads: list[str], parts: list[str]) -> None:
+    """The columns of the parts' heads (1/(w+1) at each observed position), input by input."""
+    from rasp.compiler.attention import formula_of
+
+    columns = graph.graph["columns"]
+    for head, part in zip(heads, parts, strict=True):
+        if columns.get(head):  # made for another width already
+            continue
+        formula = formula_of(graph, part)
+        widths = [
+            _selected(graph, formula, start, end).sum(axis=1)
+            for start, end in itertools.pairwise(_input_starts(graph))
+        ]
+        columns[head] = (1 / (np.concatenate(widths) + 1)).tolist()
+        graph.nodes[head][N.VALUES] = tuple(sorted(set(columns[head])))
+
+
+def _selected(graph: nx.DiGraph, formula, start: int, end: int) -> np.ndarray:
+    """[query, key] True where the formula selects the key, on one observed input."""
+    if formula[0] == "leaf":
+        leaf = graph.nodes[formula[1]]
+        keys, queries = (graph.graph["columns"][arg][start:end] for arg in leaf[N.ARGS])
+        comparison = leaf[N.EXPR].comparison
+        return np.array([[comparison(k, q) for k in keys] for q in queries], dtype=bool) != formula[2]
+    parts = [_selected(graph, f, start, end) for f in formula[1]]
+    return np.logical_and.reduce(parts) if formula[0] == "and" else np.logical_or.reduce(parts)
 
 
 def split_lexicographic_widths(graph: nx.DiGraph) -> None:
     """Rewrites every selector width of a lexicographic select as the sum of two heads' widths."""
-    if "columns" in graph.graph and _input_starts(graph) is None:
-        return
     for gid in list(graph.nodes):
         data = graph.nodes[gid]
         if data[N.ROLE] != N.MLP or data[N.SYNTHETIC] or not isinstance(data[N.EXPR], SelectorWidth):
@@ -108,20 +204,32 @@ def _comparison(ranks: dict, strict: bool, ascending: bool):
 
 
 def _split(graph: nx.DiGraph, width: str, scratch: str, selector: str, order: tuple) -> None:
-    """`width` as the sum of the two heads' widths; the old head (and the select, once nothing else
-    reads it) goes."""
+    """`width` as the sum of the two heads' widths."""
     keys = graph.nodes[selector][N.ARGS][0]
-    parts = _heads(graph, scratch, selector, order)
+    _replace_width(graph, width, scratch, selector, _heads(graph, scratch, selector, order))
+    _numerical_if_unread_as_one_hot(graph, keys)
+
+
+def _replace_width(graph: nx.DiGraph, width: str, scratch: str, selector: str, heads: list[str]) -> None:
+    """`width` as the sum of the heads' widths; the old head (and the selector, with the `or`s
+    inside it, once nothing else reads them) goes."""
     most = round(1 / min(graph.nodes[scratch][N.VALUES])) - 1
     data = graph.nodes[width]
-    data[N.ARGS] = parts
-    data[N.FN] = lambda x, y: _sum_of_widths(x, y, most)
-    for part in parts:
-        graph.add_edge(part, width)
+    data[N.ARGS] = heads
+    data[N.FN] = lambda *parts: _sum_of_widths(parts, most)
+    for head in heads:
+        graph.add_edge(head, width)
     graph.remove_node(scratch)
-    if not any(True for _ in graph.successors(selector)):
+    _drop_unread(graph, selector)
+
+
+def _drop_unread(graph: nx.DiGraph, selector: str) -> None:
+    if graph.nodes[selector][N.ROLE] == N.SELECTOR and not any(True for _ in graph.successors(selector)):
+        args = graph.nodes[selector][N.ARGS]
         graph.remove_node(selector)
-    _numerical_if_unread_as_one_hot(graph, keys)
+        for arg in dict.fromkeys(args):
+            if isinstance(graph.nodes[arg][N.EXPR], SelectorOr):
+                _drop_unread(graph, arg)
 
 
 def _heads(graph: nx.DiGraph, scratch: str, selector: str, order: tuple) -> list[str]:
@@ -177,8 +285,11 @@ def _select(graph: nx.DiGraph, gid: str, name: str, sop: str, comparison) -> str
 
 
 def _width_head(graph: nx.DiGraph, scratch: str, selector: str) -> str:
-    """An attention node reading 1/(w+1) of `selector`'s width, like the scratch it replaces."""
+    """An attention node reading 1/(w+1) of `selector`'s width, like the scratch it replaces (made
+    once per selector)."""
     gid = f"{selector}s"
+    if gid in graph:
+        return gid
     old = graph.nodes[scratch]
     graph.add_node(
         gid,
@@ -193,13 +304,9 @@ def _width_head(graph: nx.DiGraph, scratch: str, selector: str) -> str:
     return gid
 
 
-def _input_starts(graph: nx.DiGraph) -> list[int] | None:
-    """Where each input starts in the observed columns (exhaustive inference): at index 0."""
-    index = next((g for g, d in graph.nodes(data=True) if isinstance(d[N.EXPR], Indices)), None)
-    if index is None:
-        return None
-    positions = np.array(graph.graph["columns"][index])
-    return [*np.flatnonzero(positions == 0).tolist(), len(positions)]
+def _input_starts(graph: nx.DiGraph) -> list[int]:
+    """Where each input starts in the observed columns (exhaustive inference), and where they end."""
+    return graph.graph["input_starts"]
 
 
 def _observed_widths(graph: nx.DiGraph, heads: list[str], order: tuple, ascending: bool, strict: bool):
@@ -221,8 +328,8 @@ def _observed_widths(graph: nx.DiGraph, heads: list[str], order: tuple, ascendin
         graph.nodes[head][N.VALUES] = tuple(sorted(set(columns[head])))
 
 
-def _sum_of_widths(x: float, y: float, most: int) -> int:
-    width = round(1 / x) + round(1 / y) - 2
+def _sum_of_widths(parts: tuple, most: int) -> int:
+    width = sum(round(1 / x) - 1 for x in parts)
     if width > most:  # disjoint selections of at most `most` keys: no input gets here
         raise ValueError(f"widths adding up to {width} > {most}")
     return width

@@ -104,6 +104,71 @@ def test_lexicographic_widths_are_split_and_exact(name, build, split, values, ma
     assert result.ok and result.checked >= 150, str(result)
 
 
+def _paper_sort():
+    """The RASP paper's sort: keys before, or equal keys at earlier positions."""
+    earlier = Select(INTS, INTS, Comparison.LT) | (
+        Select(INTS, INTS, Comparison.EQ) & Select(indices, indices, Comparison.LT)
+    )
+    target = SelectorWidth(earlier, name="target")
+    return Aggregate(Select(target, indices, Comparison.EQ), INTS, name="sorted")
+
+
+def _complements():
+    """`==` or not `==`: every key, in two heads."""
+    same = Select(INTS, INTS, Comparison.EQ)
+    return SelectorWidth(same | ~same, name="all")
+
+
+def _three_ways():
+    earlier = (
+        Select(INTS, INTS, Comparison.LT)
+        | Select(INTS, INTS, Comparison.GT)
+        | (Select(INTS, INTS, Comparison.EQ) & Select(indices, indices, Comparison.LT))
+    )
+    return SelectorWidth(earlier, name="others_before")
+
+
+def _shared_part():
+    """Two widths whose `or`s share a part: the part's head is made once."""
+    smaller = Select(INTS, INTS, Comparison.LT)
+    one = SelectorWidth(smaller | Select(INTS, INTS, Comparison.EQ), name="at_most")
+    other = SelectorWidth(smaller | Select(INTS, INTS, Comparison.GT), name="not_equal")
+    return SequenceMap(lambda a, b: 10 * a + b, one, other, name="both")
+
+
+def _overlapping():
+    """`<` or `<=` select some keys twice: one head (over the joint one-hot)."""
+    earlier = Select(INTS, INTS, Comparison.LT) | (
+        Select(INTS, INTS, Comparison.LEQ) & Select(indices, indices, Comparison.LT)
+    )
+    return SelectorWidth(earlier, name="overlapping")
+
+
+# (program, heads of the first layer)
+DISJOINT = [
+    ("paper sort", _paper_sort, 2),
+    ("complements", _complements, 2),
+    ("three ways", _three_ways, 3),
+    ("shared part", _shared_part, 3),
+    ("overlapping: not split", _overlapping, 1),  # after a first MLP making the joint keys
+]
+
+
+@pytest.mark.parametrize(("values", "max_len"), [("abstract", N), ("exhaustive", 5)])
+@pytest.mark.parametrize(("name", "build", "heads"), DISJOINT, ids=[c[0] for c in DISJOINT])
+def test_widths_of_disjoint_ors_are_split_and_exact(name, build, heads, values, max_len):
+    model = compile_program(build(), (1, 2, 3, 4), max_len, dialect=TRACR, values=values, keep_all=True)
+    assert model.n_heads == heads
+    result = check_compiled(model, samples=150, seed=2)
+    assert result.ok and result.checked >= 150, str(result)
+
+
+def test_the_paper_sort_in_two_layers_sorts():
+    model = compile_program(_paper_sort(), (1, 2, 3, 4), 12, dialect=TRACR, values="abstract")
+    assert len(model.layers) == 2
+    assert model.run([[3, 1, 4, 1, 2, 4, 3]]) == [[1, 1, 2, 3, 3, 4, 4]]
+
+
 def test_the_split_makes_sort_freq_small():
     from rasp.compiler.lib import make_sort_freq
 
