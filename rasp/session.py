@@ -454,6 +454,10 @@ class Session:
             if len(name) > NAME_MAX:
                 name = "s-op" if isinstance(result, SOp) else "sel"
             result = result.renamed(name)
+            if (func.creator, func.name) == (LIBRARY_CREATOR, "selector_width") and isinstance(
+                args[0], Selector
+            ):
+                result.mark_width_of(args[0])
         return result
 
     def _aggregate(

@@ -139,12 +139,24 @@ class Node:
         """
         copy = replace(self, name=name)
         object.__setattr__(copy, "_origin", self.origin)
+        if self.width_of is not None:
+            object.__setattr__(copy, "_width_of", self.width_of)
         return copy
 
     @property
     def origin(self) -> Node:
         """The node this one was renamed from (through any chain of renames), else itself."""
         return self.__dict__.get("_origin", self)
+
+    @property
+    def width_of(self) -> Node | None:
+        """For what the RASP library's `selector_width(sel)` returns: `sel` (see `mark_width_of`)."""
+        return self.__dict__.get("_width_of")
+
+    def mark_width_of(self, selector: Node) -> None:
+        """Records that this node counts the keys `selector` selects, as the library's selector_width
+        builds it from aggregates: the compiler makes it the primitive (one head)."""
+        object.__setattr__(self, "_width_of", selector)
 
     named = renamed
     """tracr's spelling of `renamed`."""
