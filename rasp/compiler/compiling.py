@@ -10,11 +10,11 @@ from rasp.compiler.assemble import Layout, assemble
 from rasp.compiler.errors import CompileError
 from rasp.compiler.graph_to_layers import graph_to_layers, insert_conversions, insert_joints
 from rasp.compiler.infer_values import all_inputs, choose_encodings, infer_values, input_count
-from rasp.compiler.library_widths import with_primitive_widths
 from rasp.compiler.model import CompiledModel
 from rasp.compiler.program_to_graph import program_to_graph
 from rasp.compiler.runs import DEPTH_BUDGET
 from rasp.compiler.split_selects import split_disjoint_widths, split_lexicographic_widths
+from rasp.compiler.stand_in_bos import with_primitive_widths
 from rasp.dialect import ORIGINAL, Dialect
 from rasp.errors import RaspError
 from rasp.interpreter import evaluate_all
@@ -49,7 +49,7 @@ def compile_program(
         raise CompileError([("vocab", "the vocabulary is empty")])
     if max_len < 1:
         raise CompileError([("max_len", f"max_len={max_len} must be at least 1")])
-    program = with_primitive_widths(program)
+    program = with_primitive_widths(program, dialect, max_len)
     if causal:
         check_causal(program, vocab, max_len, dialect)
     graph = program_to_graph(program)
