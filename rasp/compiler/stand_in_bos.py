@@ -40,11 +40,11 @@ from rasp.sops import (
 def with_primitive_widths(program: SOp, dialect: Dialect, max_len: int) -> SOp:
     """`program` with every library `selector_width(sel)` call made `SelectorWidth(sel)` and
     every stand-in-BOS aggregate made a function of a `SelectorWidth` (the program itself when
-    it has neither)."""
+    it has neither, or when the dialect truncates means to ints)."""
     nodes = topological(program)
     built: dict[int, Node] = {}
     for node in nodes:  # inputs before their readers
-        if node.width_of is not None:
+        if node.width_of is not None and not dialect.integer_means:  # int means: the library's differ
             built[id(node)] = SelectorWidth(
                 built[id(node.width_of)], name=node.name, span=node.span, encoding=node.encoding
             )
