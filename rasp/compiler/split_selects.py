@@ -50,15 +50,20 @@ _OUTCOMES = {
 """How a key compares with a query when each comparison selects it."""
 
 
+def _program_widths(graph: nx.DiGraph):
+    """(width, the head reading 1/(w+1), its selector) of each selector width of the program, read
+    as the loop reaches it (a split before it may have changed the graph)."""
+    for gid in list(graph.nodes):
+        data = graph.nodes[gid]
+        if data[N.ROLE] == N.MLP and not data[N.SYNTHETIC] and isinstance(data[N.EXPR], SelectorWidth):
+            scratch = data[N.ARGS][0]
+            yield gid, scratch, graph.nodes[scratch][N.ARGS][0]
+
+
 def split_disjoint_widths(graph: nx.DiGraph) -> None:
     """Rewrites every selector width of an `or` of selectors that never select the same key as
     the sum of their widths."""
-    for gid in list(graph.nodes):
-        data = graph.nodes[gid]
-        if data[N.ROLE] != N.MLP or data[N.SYNTHETIC] or not isinstance(data[N.EXPR], SelectorWidth):
-            continue
-        scratch = data[N.ARGS][0]
-        selector = graph.nodes[scratch][N.ARGS][0]
+    for gid, scratch, selector in _program_widths(graph):
         parts = _disjuncts(graph, selector)
         if len(parts) < 2 or not all(_exclusive(graph, a, b) for a, b in itertools.combinations(parts, 2)):
             continue
@@ -127,12 +132,7 @@ def _selected(graph: nx.DiGraph, formula, start: int, end: int) -> np.ndarray:
 
 def split_lexicographic_widths(graph: nx.DiGraph) -> None:
     """Rewrites every selector width of a lexicographic select as the sum of two heads' widths."""
-    for gid in list(graph.nodes):
-        data = graph.nodes[gid]
-        if data[N.ROLE] != N.MLP or data[N.SYNTHETIC] or not isinstance(data[N.EXPR], SelectorWidth):
-            continue
-        scratch = data[N.ARGS][0]
-        selector = graph.nodes[scratch][N.ARGS][0]
+    for gid, scratch, selector in _program_widths(graph):
         order = _lexicographic(graph, selector)
         if order is not None:
             _split(graph, gid, scratch, selector, order)
