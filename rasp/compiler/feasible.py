@@ -1,22 +1,29 @@
-"""The points a staircase's coordinates take together, when they are linear in means under one selector.
+"""The points a staircase's coordinates take together, when they are read from means under one selector.
 
 Means under one selector average the same keys: at width w each is the sum of its values at w keys,
 over w. When every mean averages a function of one s-op (`x == "("`, `x == ")"`, ... of the tokens),
 a key holding value v adds the vector g(v) of those functions at once, so coordinates linear in the
 means (the balances `opens - closes` of three bracket pairs) take `offset + (sum of w vectors g) / w`
-only: at length 20, 35,650 points where the product of the balances' value sets has 257³ = 17M.
-The sums are found on an integer grid, one dilation per width.
+only: at length 20, 35,650 points where the product of the balances' value sets has 17M. The sums
+are found on an integer grid, one dilation per width.
+
+When the selector is a prefix (`select(indices, indices, <=)` or `<`), the width also fixes the
+query's position, and with `<=` the query's own value is one of the w: so coordinates may also read
+functions of the indices (`indices + 1`, as the RASP paper's Dyck programs count brackets) and of
+the query's own value of that s-op (`tokens in closers`).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
 from rasp.compiler.infer_values import FAILED, node_table
+from rasp.sops import Comparison, Indices, Select
 
 MAX_CELLS = 200_000
 """Largest integer grid of sums enumerated (three balances at length 20: 41³ = 68,921 cells)."""
@@ -24,80 +31,144 @@ MAX_POINTS = 100_000
 """Most points (width by width) enumerated."""
 
 
+@dataclass
+class _Reader:
+    """A leaf that is not a mean: a function of the query's position or of its own source value."""
+
+    of_position: bool
+    values: dict  # position or source value -> the leaf's value
+
+
 def feasible_indices(graph: nx.DiGraph, coordinates: list, strides: np.ndarray) -> np.ndarray | None:
     """The lexicographic indices (group index x stride, summed) of the group tuples `coordinates`
-    (runs.Coordinate) can take together, sorted; None when they are not all linear in numerical
-    means of functions of one s-op under one selector, the sums are not whole numbers, or the grid
-    or the points exceed MAX_CELLS or MAX_POINTS (times the compilation's budget)."""
-    leaves = sorted({leaf for c in coordinates for leaf in c.slopes})
-    if not leaves or any(c.terms or not c.slopes for c in coordinates):
+    (runs.Coordinate) can take together, sorted; None when they do not read numerical means of
+    functions of one s-op under one selector (and, under a prefix selector, functions of the
+    query's position or own value), the sums are not whole numbers, or the grid or the points
+    exceed MAX_CELLS or MAX_POINTS (times the compilation's budget)."""
+    leaves = {leaf for c in coordinates for leaf in (*c.slopes, *c.terms)}
+    leaves |= {c.node for c in coordinates if not c.slopes and not c.terms}
+    means = sorted(leaf for leaf in leaves if graph.nodes[leaf].get(N.BY_WIDTH))
+    if not means or len({graph.nodes[m][N.ARGS][0] for m in means}) != 1:
         return None
-    datas = [graph.nodes[leaf] for leaf in leaves]
-    if len({d[N.ARGS][0] for d in datas}) != 1 or not all(d.get(N.BY_WIDTH) for d in datas):
+    if any(m in c.terms for c in coordinates for m in means):
         return None
-    contributions = _contributions(graph, leaves)
-    defaults = [d[N.BY_WIDTH][0] for d in datas]
+    source, contributions = _contributions(graph, means)
+    defaults = [graph.nodes[m][N.BY_WIDTH][0] for m in means]
     if contributions is None or not all(type(v) in (bool, int, float) for v in defaults):
         return None
-    slopes = np.array([[c.slopes.get(leaf, 0.0) for leaf in leaves] for c in coordinates])
-    vectors = contributions @ slopes.T  # [source values, coordinates]
+    prefix = _prefix(graph, graph.nodes[means[0]][N.ARGS][0])
+    readers = {leaf: _reader(graph, leaf, source) for leaf in leaves - set(means)}
+    if any(r is None for r in readers.values()) or (readers and prefix is None):
+        return None
+    slopes = np.array([[c.slopes.get(m, 0.0) for m in means] for c in coordinates])
+    vectors = contributions @ slopes.T  # [source value, coordinate]
     if not np.array_equal(vectors, np.round(vectors)):
         return None
-    max_len = max(datas[0][N.BY_WIDTH])
-    found = _sums(np.unique(vectors.astype(np.int64), axis=0), max_len, graph.graph.get("budget", 1))
-    if found is None:
+    max_len = max(graph.nodes[means[0]][N.BY_WIDTH])
+    budget = graph.graph.get("budget", 1)
+    reach = _reach(np.unique(vectors.astype(np.int64), axis=0), max_len, budget)
+    if reach is None:
         return None
-    sums, widths, low = found
-    empty = slopes @ np.array(defaults, dtype=float)  # width 0: every mean its default
+    own = any(not r.of_position for r in readers.values())
+    points = _points(reach, vectors.astype(np.int64), prefix, own, max_len, budget)
+    if points is None:
+        return None
+    sums, widths, picks = points
+    values = graph.nodes[source][N.VALUES]
+    position = widths - (1 if prefix is Comparison.LEQ else 0)  # the query's index at each point
     indices = np.zeros(len(sums), dtype=np.int64)
-    extra = 0
     for k, c in enumerate(coordinates):
-        # the group of offset + s / w for every sum s and width w, looked up by (s, w); -1: none
-        s, w = np.meshgrid(np.arange(low[k], sums[:, k].max() + 1), np.arange(1, max_len + 1), indexing="ij")
-        groups = _group_of(c.grouping, c.offset + s / w)[sums[:, k] - low[k], widths - 1]
-        at_zero = int(_group_of(c.grouping, np.array([c.offset + empty[k]]))[0])
-        if at_zero < 0 or groups.min(initial=0) < 0:
+        if not c.slopes and not c.terms:  # a one-hot leaf by the rank of its value
+            reader = readers[c.node]
+            groups = _ranks(reader, c, position, picks, values)
+        elif not any(leaf in c.slopes or leaf in c.terms for leaf in readers):
+            groups = _mean_groups(c, sums[:, k], widths, float(slopes[k] @ np.array(defaults, dtype=float)))
+        else:
+            empty = float(slopes[k] @ np.array(defaults, dtype=float))  # width 0: the defaults
+            point = c.offset + np.where(widths > 0, sums[:, k] / np.maximum(widths, 1), empty)
+            for leaf, reader in readers.items():
+                if leaf in c.slopes or leaf in c.terms:
+                    read = _read(reader, position, picks, values)
+                    if leaf in c.terms:
+                        read = [c.terms[leaf].get(v, FAILED) for v in read]
+                    if any(v is FAILED for v in read):
+                        return None
+                    point = point + c.slopes.get(leaf, 1.0) * np.array(read, dtype=float)
+            groups = _group_of(c.grouping, point)
+        if groups is None or groups.min(initial=0) < 0:
             return None
         indices += groups * int(strides[k])
-        extra += at_zero * int(strides[k])
-    indices = np.sort(np.append(indices, extra))
+    indices = np.sort(indices)
     return indices[np.concatenate([[True], indices[1:] != indices[:-1]])]
 
 
-def _contributions(graph: nx.DiGraph, leaves: list[str]) -> np.ndarray | None:
-    """[source value, leaf]: what a key holding each value of the common source adds to each mean."""
-    sources, functions = set(), []
-    for leaf in leaves:
-        node = graph.nodes[leaf][N.ARGS][1]
-        data = graph.nodes[node]
-        if data[N.ROLE] == N.MLP and len(data[N.ARGS]) == 1:
-            table = node_table(graph, node)
-            if table is None:
-                return None
-            sources.add(data[N.ARGS][0])
-            functions.append(dict(zip((row[0] for row in table.rows), table.results, strict=True)))
-        else:
-            sources.add(node)
-            functions.append(None)
+def _contributions(graph: nx.DiGraph, means: list[str]) -> tuple[str | None, np.ndarray | None]:
+    """(the common source, [source value, mean]: what a key holding each value adds to each mean)."""
+    chains = [_chain(graph, graph.nodes[leaf][N.ARGS][1]) for leaf in means]
+    sources = {base for base, _ in chains}
     if len(sources) != 1:
-        return None
-    values = graph.nodes[sources.pop()].get(N.VALUES)
+        return None, None
+    source = sources.pop()
+    values = graph.nodes[source].get(N.VALUES)
     if values is None:
-        return None
+        return None, None
     rows = []
     for v in values:
-        row = [v if f is None else f.get(v, FAILED) for f in functions]
+        row = [_through(graph, steps, v) for _, steps in chains]
         if not all(type(x) in (bool, int, float) for x in row):
-            return None
+            return None, None
         rows.append([float(x) for x in row])
-    return np.array(rows).reshape(len(values), len(leaves))
+    return source, np.array(rows).reshape(len(values), len(means))
 
 
-def _sums(
-    vectors: np.ndarray, max_len: int, budget: int = 1
-) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """(every sum of `width` vectors for widths 1..max_len, each one's width, the grid's lowest
-    corner), or None when the grid or the sums exceed `budget` times MAX_CELLS or MAX_POINTS."""
+def _chain(graph: nx.DiGraph, node: str) -> tuple[str, list[str]]:
+    """(the node a chain of one-argument maps ending at `node` starts from, the maps in order)."""
+    steps = []
+    while graph.nodes[node][N.ROLE] == N.MLP and len(graph.nodes[node][N.ARGS]) == 1:
+        steps.append(node)
+        node = graph.nodes[node][N.ARGS][0]
+    return node, steps[::-1]
+
+
+def _through(graph: nx.DiGraph, steps: list[str], value: object) -> object:
+    """`value` sent through the maps `steps` (FAILED where one fails or is unknown)."""
+    for step in steps:
+        table = node_table(graph, step)
+        if table is None or value is FAILED:
+            return FAILED
+        known = graph.graph.setdefault("step_results", {})
+        if step not in known:
+            known[step] = dict(zip((row[0] for row in table.rows), table.results, strict=True))
+        value = known[step].get(value, FAILED)
+    return value
+
+
+def _prefix(graph: nx.DiGraph, selector: str) -> Comparison | None:
+    """LEQ or LT for `select(indices, indices, <=)` or `<` (a query at position q selects q + 1
+    or q keys), else None."""
+    expr = graph.nodes[selector][N.EXPR]
+    if not isinstance(expr, Select) or expr.comparison not in (Comparison.LEQ, Comparison.LT):
+        return None
+    keys, queries = graph.nodes[selector][N.ARGS]
+    if keys != queries or not isinstance(graph.nodes[keys][N.EXPR], Indices):
+        return None
+    return expr.comparison
+
+
+def _reader(graph: nx.DiGraph, leaf: str, source: str) -> _Reader | None:
+    """The leaf as a function of the indices or of `source` (through one-argument maps), or None."""
+    base, steps = _chain(graph, leaf)
+    of_position = isinstance(graph.nodes[base][N.EXPR], Indices)
+    if not of_position and base != source:
+        return None
+    values = {v: _through(graph, steps, v) for v in graph.nodes[base][N.VALUES] or ()}
+    if any(v is FAILED for v in values.values()):
+        return None
+    return _Reader(of_position, values)
+
+
+def _reach(vectors: np.ndarray, max_len: int, budget: int) -> list[np.ndarray] | None:
+    """Every sum of w vectors, for w = 0..max_len (None: the grid or the sums are too many)."""
     low = np.minimum(0, vectors.min(axis=0) * max_len)
     high = np.maximum(0, vectors.max(axis=0) * max_len)
     shape = tuple((high - low + 1).tolist())
@@ -109,8 +180,8 @@ def _sums(
     shifts = sorted(set((vectors @ np.cumprod([1, *shape[:0:-1]])[::-1]).tolist()))
     reach = np.zeros(size, dtype=bool)
     reach[np.ravel_multi_index(tuple((-low).tolist()), shape)] = True
-    cells, widths, total = [], [], 0
-    for width in range(1, max_len + 1):
+    found, total = [np.zeros((1, len(shape)), dtype=np.int64)], 0
+    for _ in range(max_len):
         grown = np.zeros(size, dtype=bool)
         for shift in shifts:
             if shift >= 0:
@@ -118,13 +189,66 @@ def _sums(
             else:
                 grown[:shift] |= reach[-shift:]
         reach = grown
-        cells.append(np.flatnonzero(reach))
-        total += len(cells[-1])
+        cells = np.flatnonzero(reach)
+        total += len(cells)
         if total > MAX_POINTS * budget:
             return None
-        widths.append(np.full(len(cells[-1]), width))
-    sums = np.stack(np.unravel_index(np.concatenate(cells), shape), axis=1) + low
-    return sums, np.concatenate(widths), low
+        found.append(np.stack(np.unravel_index(cells, shape), axis=1) + low)
+    return found
+
+
+def _points(reach, vectors, prefix, own: bool, max_len: int, budget: int):
+    """(sums, widths, source value index or -1) of every point: under a prefix selector the
+    widths a query meets, and with `<=` and a reader of the query's own value, each sum of w - 1
+    keys plus that value's vector; else every width, 0 included. None: too many points."""
+    if prefix is Comparison.LEQ:
+        widths = range(1, max_len + 1)
+    elif prefix is Comparison.LT:
+        widths = range(max_len)
+    else:
+        widths = range(max_len + 1)
+    sums, width_of, picks = [], [], []
+    for w in widths:
+        if own:
+            for t, vector in enumerate(vectors):
+                part = reach[w - 1] + vector if prefix is Comparison.LEQ else reach[w]
+                sums.append(part)
+                width_of.append(np.full(len(part), w))
+                picks.append(np.full(len(part), t))
+        else:
+            sums.append(reach[w])
+            width_of.append(np.full(len(reach[w]), w))
+            picks.append(np.full(len(reach[w]), -1))
+    if sum(map(len, sums)) > MAX_POINTS * budget:
+        return None
+    return np.concatenate(sums), np.concatenate(width_of), np.concatenate(picks)
+
+
+def _mean_groups(coordinate, sums: np.ndarray, widths: np.ndarray, empty: float) -> np.ndarray:
+    """The group of `offset + sum / width` (`offset + empty` at width 0) at each point, looked up
+    in a table over every (sum, width) pair: far fewer than the points."""
+    low = int(sums.min(initial=0))
+    s, w = np.meshgrid(
+        np.arange(low, int(sums.max(initial=0)) + 1), np.arange(widths.max() + 1), indexing="ij"
+    )
+    values = coordinate.offset + np.where(w > 0, s / np.maximum(w, 1), empty)
+    return _group_of(coordinate.grouping, values)[sums - low, widths]
+
+
+def _read(reader: _Reader, position: np.ndarray, picks: np.ndarray, values: tuple) -> list:
+    """The reader's value at each point."""
+    if reader.of_position:
+        return [reader.values.get(q, FAILED) for q in position.tolist()]
+    return [reader.values[values[t]] for t in picks.tolist()]
+
+
+def _ranks(reader: _Reader, coordinate, position, picks, values) -> np.ndarray | None:
+    """The group (rank among the leaf's values) of a one-hot leaf at each point."""
+    rank = {v: k for k, group in enumerate(coordinate.groups) for v in group}
+    read = _read(reader, position, picks, values)
+    if any(v is FAILED or v not in rank for v in read):
+        return None
+    return np.array([rank[v] for v in read], dtype=np.int64)
 
 
 def _group_of(grouping, values: np.ndarray) -> np.ndarray:

@@ -43,4 +43,4 @@ INPUT, SELECTOR, ATTENTION, MLP = "input", "selector", "attention", "mlp"
 # "input_starts" where each input starts among them), and per-compilation caches that
 # later passes share: "tables" (value-inference tables of Maps), "shared_tables", "joint_means",
 # "joint_counts", "coordinates", "leaf_coordinates", "run_columns", "runs", "feasible" and
-# "point_columns" (rasp.compiler.runs).
+# "point_columns" (rasp.compiler.runs), "step_results" (rasp.compiler.feasible).

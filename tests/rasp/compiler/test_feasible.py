@@ -7,10 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rasp.analysis import schedule
 from rasp.compiler import nodes as N
 from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
-from rasp.compiler.feasible import _sums, feasible_indices
+from rasp.compiler.feasible import _reach, feasible_indices
 from rasp.compiler.lib import LIBRARY
 from rasp.compiler.runs import _leaf_coordinate, _linear_coordinate, _radix
 from rasp.dialect import TRACR
@@ -25,16 +26,14 @@ vectors = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(vectors, st.integers(1, 5))
-def test_sums_are_every_sum_of_width_vectors(rows, max_len):
-    vectors_ = np.array(rows)
-    sums, widths, _ = _sums(vectors_, max_len)
-    found = {(w, *s) for s, w in zip(sums.tolist(), widths.tolist(), strict=True)}
-    expected = {
-        (w, *np.sum(combo, axis=0).tolist())
-        for w in range(1, max_len + 1)
-        for combo in itertools.combinations_with_replacement(rows, w)
-    }
-    assert found == expected
+def test_reach_is_every_sum_of_width_vectors(rows, max_len):
+    reach = _reach(np.array(rows), max_len, 1)
+    for w in range(max_len + 1):
+        expected = {
+            tuple(np.sum(combo, axis=0).tolist()) if w else (0, 0)
+            for combo in itertools.combinations_with_replacement(rows, w)
+        }
+        assert {tuple(s) for s in reach[w].tolist()} == expected
 
 
 def _balances(max_len: int):
@@ -79,13 +78,11 @@ def test_points_are_refused_past_the_grid_limit():
     assert feasible_indices(graph, coordinates, np.cumprod([1, *sizes[:-1]])) is None  # 81³ cells
 
 
-def test_a_leaf_that_is_not_a_mean_has_no_points():
+def test_a_leaf_of_the_length_has_no_points():
     _, graph, coordinates = _balances(5)
     names = {d[N.NAME]: g for g, d in graph.nodes(data=True)}
-    indices = _leaf_coordinate(graph, names["indices"])
-    assert (
-        feasible_indices(graph, [coordinates[0], indices], np.array([1, len(coordinates[0].groups)])) is None
-    )
+    last = _leaf_coordinate(graph, names["last"])  # length - 1: neither position nor token
+    assert feasible_indices(graph, [coordinates[0], last], np.array([1, len(coordinates[0].groups)])) is None
 
 
 # known answers at length 20, where any_negative is one staircase over the balances' points
@@ -129,3 +126,30 @@ def test_min_depth_compiles_shuffle_dyck3_at_length_40_in_two_layers():
     assert [row[-1] for row in decoded] == [expected for _, expected in texts]
     result = check_compiled(model, samples=40, seed=4)
     assert result.checked >= 40 and result.ok, str(result)
+
+
+# the RASP paper's Dyck programs count brackets as round((indices + 1) * mean): with a prefix
+# selector the width fixes the position (and the query's own token is one of the keys)
+PTF = [
+    ("dyck1_ptf", "()", {"()": "PT", "(()": "PPP", "())(": "PTFF", "(())()": "PPPTPT", ")(": "FF"}),
+    ("dyck2_ptf", "(){}", {"({})": "PPPT", "({)}": "PPFF", "(){}": "PTPT", "{(}": "PPF"}),
+]
+
+
+@pytest.mark.parametrize(("name", "vocab", "answers"), PTF)
+def test_paper_dyck_programs_at_the_analysers_depth(paper_session, name, vocab, answers):
+    sop = paper_session.value(name)
+    model = compile_program(sop, vocab, 16, values="abstract")
+    assert len(model.layers) == schedule(sop).layers  # 2 and 4 (were 3 and 5)
+    for text, expected in answers.items():
+        assert model.run([list(text)]) == [list(expected)]
+    result = check_compiled(model, samples=100, seed=6)
+    assert result.ok and result.checked >= 100, str(result)
+
+
+@pytest.mark.parametrize(("name", "vocab", "max_len"), [("dyck1_ptf", "()", 7), ("dyck2_ptf", "(){}", 5)])
+def test_paper_dyck_programs_exact_on_every_input(paper_session, name, vocab, max_len):
+    # abstract value sets, every input: a point the enumeration missed would show here
+    model = compile_program(paper_session.value(name), vocab, max_len, values="abstract", keep_all=True)
+    result = check_compiled(model)
+    assert result.exhaustive and result.ok, str(result)
