@@ -5,6 +5,7 @@ width, parameters, compile time, mismatches against the interpreter on every s-o
 when there are at most 5,000, else 200 seeded ones), and at length 20 the batched forward pass per
 example, against the interpreter timed in the same run as the baseline. Where a program needs more
 layers than RASP's analyser, it is compiled again with `min_depth` to show what the fewest cost.
+A second table compiles the RASP paper's own programs from RASP source at lengths 8 and 16.
 tracr's figures are the reference study's measurements (tracr HEAD, CPU, mlp_exactness 100;
 reference §4.6).
 
@@ -36,6 +37,7 @@ from rasp.compiler.compiling import compile_program
 from rasp.compiler.lib import LIBRARY
 from rasp.dialect import TRACR
 from rasp.interpreter import evaluate
+from rasp.session import Session
 
 # tracr's layers, and parameters by max_seq_len where the reference measured them
 TRACR_LAYERS = {
@@ -187,6 +189,49 @@ def main() -> None:
             f"forward pass at length 20: max {max(forward_us):.1f} µs/example, batch {args.batch} "
             f"(target < 100 µs; tracr {TRACR_FORWARD_MS[0]}-{TRACR_FORWARD_MS[1]} ms)"
         )
+    if not args.programs:
+        console.print(_paper_table(args.seed))
+
+
+# the RASP paper's programs, written in RASP (rasp/library), with the vocabulary each expects
+PAPER = [
+    ("hist_nobos", "abcd"),
+    ("hist_bos", "§abcd"),
+    ("reverse", "abcd"),
+    ("sort", "abcd"),
+    ("sort_bos", "§abcd"),
+    ("hist2_bos", "§abcd"),
+    ("sort_by_most_freq", "§abcd"),
+    ("dyck1_ptf", "()"),
+    ("dyck2_ptf", "(){}"),
+    ("dyck3_ptf", "(){}[]"),
+]
+
+
+def _paper_table(seed: int) -> Table:
+    """The paper's programs compiled from RASP source at lengths 8 and 16, beside RASP's analyser."""
+    session = Session()
+    session.run('load "paper_examples"; paper_sort = sort(tokens, tokens);')
+    table = Table(title="RASP paper programs from RASP source (tracr compiles only its Python embedding)")
+    columns = ("program", "n", "layers (analyser)", "d_model", "d_mlp", "params", "compile ms", "mismatches")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "program" else "right")
+    for name, vocab in PAPER:
+        sop = session.value("paper_sort" if name == "sort" else name)
+        for n in (8, 16):
+            seconds, model = best_time(partial(compile_program, sop, vocab, n, values="abstract"), 2)
+            result = check_compiled(model, samples=200, seed=seed)
+            table.add_row(
+                name,
+                str(n),
+                f"{len(model.layers)} ({schedule(sop).layers})",
+                str(model.d_model),
+                str(model.d_mlp),
+                f"{model.n_params:,}",
+                f"{seconds * 1000:.1f}",
+                "0" if result.ok else f"1: {result.mismatch}",
+            )
+    return table
 
 
 if __name__ == "__main__":
