@@ -71,21 +71,6 @@ def conjuncts(formula) -> list:
     return [formula]
 
 
-def _holds(graph: nx.DiGraph, formula, key: object, query: object) -> bool:
-    if formula[0] == "leaf":
-        leaf = graph.nodes[formula[1]]
-        comparison = leaf[N.EXPR].comparison
-        key_part, query_part = leaf.get(N.PARTS, (None, None))
-        key, query = _part(key, key_part), _part(query, query_part)
-        try:
-            result = bool(comparison(key, query))
-        except TypeError:
-            result = False
-        return result != formula[2]
-    results = (_holds(graph, f, key, query) for f in formula[1])
-    return all(results) if formula[0] == "and" else any(results)
-
-
 def _part(value: object, part) -> object:
     if part is None:
         return value
@@ -94,21 +79,51 @@ def _part(value: object, part) -> object:
     return part[1]
 
 
-
 def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
-    """[queries x keys] 0/1: where every conjunct holds (vectorised for plain comparisons)."""
-    leaf = conjuncts[0]
-    if len(conjuncts) == 1 and leaf[0] == "leaf" and N.PARTS not in graph.nodes[leaf[1]]:
-        op = graph.nodes[leaf[1]][N.EXPR].comparison.value
-        kinds = {type(v) for v in keys + queries}
-        if op in COMPARISON_UFUNCS and (kinds <= {int, float} or kinds == {str}):
-            matrix = COMPARISON_UFUNCS[op](np.array(keys)[None, :], np.array(queries)[:, None])
-            return (matrix != leaf[2]).astype(float)
-        if op in ("true", "false"):
-            return np.full((len(queries), len(keys)), float((op == "true") != leaf[2]))
-    return np.array(
-        [[all(_holds(graph, f, k, q) for f in conjuncts) for k in keys] for q in queries], dtype=float
-    )
+    """[queries x keys] 0/1: where every conjunct holds."""
+    return np.logical_and.reduce([_holds(graph, f, keys, queries) for f in conjuncts]).astype(float)
+
+
+def _holds(graph: nx.DiGraph, formula, keys: tuple, queries: tuple) -> np.ndarray:
+    """[queries x keys] True where the formula holds."""
+    if formula[0] == "leaf":
+        leaf = graph.nodes[formula[1]]
+        key_part, query_part = leaf.get(N.PARTS, (None, None))
+        compared = _compare(
+            leaf[N.EXPR].comparison,
+            [_part(k, key_part) for k in keys],
+            [_part(q, query_part) for q in queries],
+        )
+        return compared != formula[2]
+    parts = [_holds(graph, f, keys, queries) for f in formula[1]]
+    return np.logical_and.reduce(parts) if formula[0] == "and" else np.logical_or.reduce(parts)
+
+
+def _compare(comparison, keys: list, queries: list) -> np.ndarray:
+    """[queries x keys] `comparison(key, query)` (False where they do not compare): numpy's for
+    plain comparisons of numbers or of strings, else one call per pair of distinct values."""
+    op = getattr(comparison, "value", None)
+    kinds = {type(v) for v in keys + queries}
+    if op in COMPARISON_UFUNCS and (kinds <= {int, float} or kinds == {str}):
+        return COMPARISON_UFUNCS[op](np.array(keys)[None, :], np.array(queries)[:, None])
+    if op in ("true", "false"):
+        return np.full((len(queries), len(keys)), op == "true")
+    key_index, query_index = _indexed(keys), _indexed(queries)
+    distinct = np.zeros((len(query_index[0]), len(key_index[0])), dtype=bool)
+    for i, query in enumerate(query_index[0]):
+        for j, key in enumerate(key_index[0]):
+            try:
+                distinct[i, j] = bool(comparison(key, query))
+            except TypeError:
+                distinct[i, j] = False
+    return distinct[np.ix_(query_index[1], key_index[1])]
+
+
+def _indexed(values: list) -> tuple[list, np.ndarray]:
+    """(the distinct values, by type so that 1 and True stay apart; each value's index among them)."""
+    index: dict = {}
+    codes = [index.setdefault((type(v), v), len(index)) for v in values]
+    return [v for _, v in index], np.array(codes, dtype=np.int64)
 
 
 def selector_tables(graph: nx.DiGraph, selector: str) -> list[tuple[str, str, list]]:
