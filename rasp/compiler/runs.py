@@ -295,7 +295,7 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
             if key not in known:
                 known[key] = _apply(data[N.FN], args, sizes, dialect)
             columns[node] = known[key]
-        runs = _staircase(columns[gid], order, weights, sizes, strides, max_steps(graph))
+        runs = _staircase(columns[gid], order, weights, sizes, strides, _max_steps(graph))
     except _Failed:
         runs = None
     if runs is not None and runs.steps <= FEASIBLE_FROM:
@@ -305,11 +305,14 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
     feasible = graph.graph.setdefault("feasible", {})
     if key not in feasible:
         feasible[key] = feasible_indices(graph, order, strides)
-    if feasible[key] is None:
-        if runs is None:
-            raise _Failed
-        return runs
-    return _along_points(graph, gid, given, inside, feasible[key], order, weights, sizes, strides)
+    try:
+        if feasible[key] is not None:
+            return _along_points(graph, gid, given, inside, feasible[key], order, weights, sizes, strides)
+    except _Failed:
+        pass
+    if runs is None:
+        raise _Failed
+    return runs
 
 
 def _leaf_coordinate(graph: nx.DiGraph, node: str) -> Coordinate:
@@ -577,7 +580,7 @@ def _along_points(
     if not len(points):
         raise _Failed
     steps = np.flatnonzero(codes[1:] != codes[:-1]) + 1
-    if len(steps) > max_steps(graph):
+    if len(steps) > _max_steps(graph):
         raise _Failed
     at = np.concatenate([[0], np.stack([steps - 1, steps], axis=1).ravel()])
     where = (points[at, None] // strides[None, :]) % np.array(sizes)[None, :]
@@ -607,7 +610,7 @@ def _distinct(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
     return first[present], rank[keys]
 
 
-def max_steps(graph: nx.DiGraph) -> int:
+def _max_steps(graph: nx.DiGraph) -> int:
     """The most steps a node's staircase may have in this compilation."""
     return MAX_STEPS * graph.graph.get("budget", 1)
 
