@@ -308,7 +308,7 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
     for members in _groups(graph, nodes):
         data = [graph.nodes[nodes[k]] for k in members]
         # a group of means: tuples of their joint values; a single node: its values
-        options = _shared_width(data, limit) if len(members) > 1 else data[0].get(N.VALUES)
+        options = _shared_width(graph, data, limit) if len(members) > 1 else data[0].get(N.VALUES)
         if options is None:
             return None
         size *= len(options)
@@ -329,16 +329,25 @@ def combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_TABLE) ->
     return combos
 
 
-def _shared_width(data: list[dict], limit: int) -> list[tuple] | None:
+def _shared_width(graph: nx.DiGraph, data: list[dict], limit: int) -> list[tuple] | None:
     """The joint values of means under one selector: at each width, every combination of their
     sums divided by that width (as the interpreter divides, `s * 1.0 / width`)."""
-    means = _width_means(data, limit)
+    means = _cached_width_means(graph, data, limit)
     if means is None:
         return None
     options = dict.fromkeys(map(tuple, means.tolist()))
     for row in _width_extremes(data):
         options.setdefault(row)
     return list(options)
+
+
+def _cached_width_means(graph: nx.DiGraph, data: list[dict], limit: int) -> np.ndarray | None:
+    """`_width_means`, once per tuple of value tables (which the means of equal numbers share)."""
+    key = (tuple(id(d[N.BY_WIDTH]) for d in data), limit)
+    known = graph.graph.setdefault("width_means", {})
+    if key not in known:
+        known[key] = _width_means(data, limit)
+    return known[key]
 
 
 def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
@@ -390,7 +399,7 @@ def _numeric_combinations(graph: nx.DiGraph, nodes: list[str], limit: int = MAX_
     key = (tuple(id(d[N.BY_WIDTH]) for d in data), limit)
     known = graph.graph.setdefault("joint_means", {})
     if key not in known:
-        means = _width_means(data, limit)
+        means = _cached_width_means(graph, data, limit)
         # the extremes are whole numbers (or defaults), which no mean in lowest terms (width >= 2) is
         extra = np.array(list(dict.fromkeys(extremes)), dtype=float)
         known[key] = None if means is None else np.concatenate([means, extra])
@@ -652,12 +661,13 @@ def choose_encodings(graph: nx.DiGraph, dialect: Dialect) -> None:
             elif source is not None and graph.graph["method"] == "abstract":
                 # one-hot: copies one value (several selected keys would average one-hots, as in
                 # tracr; the property check catches a program that relies on that)
-                data[N.VALUES] = _sorted(set(source) | {_default(expr, dialect)})
+                copies = _sorted(set(source) | {_default(expr, dialect)})
+                narrowed = narrowed or copies != data[N.VALUES]
+                data[N.VALUES] = copies
                 data.pop(N.BY_WIDTH, None)
-                narrowed = True
         elif isinstance(expr, (Map, SelectorWidth)) and expr.encoding is Encoding.NUMERICAL and numeric:
             encoding = Encoding.NUMERICAL
         data[N.ENCODING] = encoding
     if narrowed:  # tables made over the means these copies were thought to take are stale
-        for cache in ("tables", "shared_tables", "joint_means", "joint_counts"):
+        for cache in ("tables", "shared_tables", "width_means", "joint_means", "joint_counts"):
             graph.graph.pop(cache, None)

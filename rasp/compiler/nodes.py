@@ -38,9 +38,9 @@ PARTS = "parts"
 INPUT, SELECTOR, ATTENTION, MLP = "input", "selector", "attention", "mlp"
 
 # Graph-level entries (graph.graph): "root", "budget" (1, or runs.DEPTH_BUDGET for min_depth),
-# "method" and "dialect" (set by value inference),
-# "columns" (exhaustive inference: every node's observed values, input after input, and
-# "input_starts" where each input starts among them), and per-compilation caches that
-# later passes share: "tables" (value-inference tables of Maps), "shared_tables", "joint_means",
-# "joint_counts", "coordinates", "leaf_coordinates", "run_columns", "runs", "feasible" and
-# "point_columns" (rasp.compiler.runs), "step_results" (rasp.compiler.feasible).
+# "method" and "dialect" (set by value inference), "columns" (exhaustive inference: every node's
+# observed values, input after input, and "input_starts" where each input starts among them), and
+# per-compilation caches that later passes share: "tables" (value-inference tables of Maps),
+# "shared_tables", "width_means", "joint_means", "joint_counts", "coordinates", "leaf_coordinates",
+# "run_columns", "runs", "feasible" and "point_columns" (rasp.compiler.runs), "step_results"
+# (rasp.compiler.feasible).
