@@ -57,3 +57,17 @@ def test_fewer_steps_than_the_threshold_stay_units():
     w_1, b_1, w_2, ramps = _ramp_units(np.ones(1), np.ones(3), np.arange(3.0), np.ones((3, 1)))
     staircases, left = split_staircases(w_1, b_1, w_2, ramps, np.array([0]))
     assert staircases == [] and left.tolist() == ramps.tolist()
+
+
+def test_touching_ramps_and_several_outputs():
+    steps = LOOKUP_FROM + 6
+    scales = np.ones(steps)  # ramp j rises over [j, j + 1]: each ends where the next starts
+    biases = -np.arange(steps, dtype=float)
+    outputs = np.random.default_rng(2).integers(-2, 3, (steps, 3)).astype(float)
+    w_1, b_1, w_2, ramps = _ramp_units(np.array([1.0]), scales, biases, outputs)
+    staircases, left = split_staircases(w_1, b_1, w_2, ramps, np.array([0, 1, 2]))
+    assert len(staircases) == 1 and len(left) == 0
+    t = np.concatenate([np.arange(-2.0, steps + 2.0, 0.25), np.arange(steps + 1.0)])[:, None]
+    out = np.zeros((len(t), 3))
+    staircases[0].add(t, out)
+    assert np.allclose(out, _dense(t, w_1, b_1, w_2), atol=1e-9)
