@@ -22,7 +22,6 @@ from rasp.sops import (
     Aggregate,
     Comparison,
     Constant,
-    Encoding,
     Indices,
     Map,
     Node,
@@ -74,8 +73,10 @@ def _bos_width(node: Node, dialect: Dialect, max_len: int) -> SOp | None:
         or node.reduction is not Reduction.MEAN
         or dialect.integer_means
         or not isinstance(node.selector, SelectorOr)
-        or not _marks_position_zero(node.sop, max_len)
     ):
+        return None
+    alone = _mark_at_position_zero(node.sop, max_len)  # what one key, position 0, gives as it is
+    if alone is None:
         return None
     left, right = node.selector.left, node.selector.right
     if _selects_position_zero(right):
@@ -88,14 +89,13 @@ def _bos_width(node: Node, dialect: Dialect, max_len: int) -> SOp | None:
     # an `or` of parts keeps its parts apart, so that parts that never meet are split into heads
     parts = [SelectorAnd(part, not_zero) for part in _disjuncts(others)]
     width = SelectorWidth(functools.reduce(SelectorOr, parts))
-    alone = 1  # one key, position 0: its value as it is
     return Map(
-        lambda w: 1 * 1.0 / (w + 1) if w else alone,
+        lambda w: 1 * 1.0 / (w + 1) if w else alone,  # the interpreter's mean: sum * 1.0 / count
         (width,),
         op="1 / ({0} + 1)",
         name=node.name,
         span=node.span,
-        encoding=Encoding.NUMERICAL if node.encoding is Encoding.NUMERICAL else node.encoding,
+        encoding=node.encoding,
     )
 
 
@@ -117,17 +117,19 @@ def _selects_position_zero(selector: Node) -> bool:
     )
 
 
-def _marks_position_zero(sop: Node, max_len: int) -> bool:
-    """A function of the indices alone (maps over maps) that is 1 at position 0 and 0 everywhere
-    else: `indicator(indices == 0)`."""
+def _mark_at_position_zero(sop: Node, max_len: int) -> object | None:
+    """For a function of the indices alone (maps over maps) that is 1 at position 0 and 0 at every
+    other (`indicator(indices == 0)`): its value at 0 (1 or 1.0); else None."""
     chain = []
     while isinstance(sop, Map) and len(sop.args) == 1:
         chain.append(sop.fn)
         sop = sop.args[0]
     if not chain or not isinstance(sop, Indices):
-        return False
+        return None
     try:
         values = [functools.reduce(lambda v, fn: fn(v), reversed(chain), i) for i in range(max_len)]
     except Exception:  # a map the interpreter would fail on: not the idiom
-        return False
-    return all(type(v) in (int, float) for v in values) and values == [1] + [0] * (max_len - 1)
+        return None
+    if all(type(v) in (int, float) for v in values) and values == [1] + [0] * (max_len - 1):
+        return values[0]
+    return None
