@@ -452,9 +452,8 @@ def _apply(fn, args: list[_Column], sizes: list[int], dialect) -> _Column:
     radix = np.cumprod([1, *(len(a.table) for a in args[:-1])])
     if math.prod(len(a.table) for a in args) > 2**62:
         raise _Failed
-    first, inverse = np.unique(
-        codes @ radix if args else np.zeros(1, dtype=np.int64), return_index=True, return_inverse=True
-    )[1:]
+    bound = math.prod(len(a.table) for a in args)
+    first, inverse = _distinct(codes @ radix if args else np.zeros(1, dtype=np.int64), bound)
     distinct = codes[first]
     table, results = _coded(_evaluate(fn, args, distinct, dialect))
     out = results[inverse.reshape(-1)]
