@@ -81,25 +81,27 @@ def _part(value: object, part) -> object:
 
 def _table(graph: nx.DiGraph, conjuncts: list, keys: tuple, queries: tuple) -> np.ndarray:
     """[queries x keys] 0/1: where every conjunct holds."""
-    return np.logical_and.reduce([_holds(graph, f, keys, queries) for f in conjuncts]).astype(float)
 
-
-def _holds(graph: nx.DiGraph, formula, keys: tuple, queries: tuple) -> np.ndarray:
-    """[queries x keys] True where the formula holds."""
-    if formula[0] == "leaf":
-        leaf = graph.nodes[formula[1]]
-        key_part, query_part = leaf.get(N.PARTS, (None, None))
-        compared = _compare(
-            leaf[N.EXPR].comparison,
+    def leaf_table(leaf: str) -> np.ndarray:
+        key_part, query_part = graph.nodes[leaf].get(N.PARTS, (None, None))
+        return comparison_table(
+            graph.nodes[leaf][N.EXPR].comparison,
             [_part(k, key_part) for k in keys],
             [_part(q, query_part) for q in queries],
         )
-        return compared != formula[2]
-    parts = [_holds(graph, f, keys, queries) for f in formula[1]]
+
+    return formula_table(("and", conjuncts), leaf_table).astype(float)
+
+
+def formula_table(formula, leaf_table) -> np.ndarray:
+    """[queries x keys] True where `formula` holds, from `leaf_table(select id)` of its selects."""
+    if formula[0] == "leaf":
+        return leaf_table(formula[1]) != formula[2]
+    parts = [formula_table(f, leaf_table) for f in formula[1]]
     return np.logical_and.reduce(parts) if formula[0] == "and" else np.logical_or.reduce(parts)
 
 
-def _compare(comparison, keys: list, queries: list) -> np.ndarray:
+def comparison_table(comparison, keys: list, queries: list) -> np.ndarray:
     """[queries x keys] `comparison(key, query)` (False where they do not compare): numpy's for
     plain comparisons of numbers or of strings, else one call per pair of distinct values."""
     op = getattr(comparison, "value", None)

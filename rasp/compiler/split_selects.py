@@ -25,6 +25,7 @@ import networkx as nx
 import numpy as np
 
 from rasp.compiler import nodes as N
+from rasp.compiler.attention import comparison_table, conjuncts, formula_of, formula_table
 from rasp.compiler.infer_values import value_order
 from rasp.sops import (
     Comparison,
@@ -83,8 +84,6 @@ def _disjuncts(graph: nx.DiGraph, selector: str) -> list[str]:
 def _exclusive(graph: nx.DiGraph, a: str, b: str) -> bool:
     """True when `a` and `b` never select the same key: each `and`s a select on the same keys and
     queries, and no key compares with a query both ways (`<` and `==`, say)."""
-    from rasp.compiler.attention import conjuncts, formula_of
-
     def outcomes(selector: str) -> list[tuple[list, set]]:
         found = []
         for conjunct in conjuncts(formula_of(graph, selector)):
@@ -104,30 +103,27 @@ def _exclusive(graph: nx.DiGraph, a: str, b: str) -> bool:
 
 def _observed_part_widths(graph: nx.DiGraph, heads: list[str], parts: list[str]) -> None:
     """The columns of the parts' heads (1/(w+1) at each observed position), input by input."""
-    from rasp.compiler.attention import formula_of
-
     columns = graph.graph["columns"]
     for head, part in zip(heads, parts, strict=True):
         if columns.get(head):  # made for another width already
             continue
         formula = formula_of(graph, part)
         widths = [
-            _selected(graph, formula, start, end).sum(axis=1)
+            formula_table(formula, _observed(graph, start, end)).sum(axis=1)
             for start, end in itertools.pairwise(_input_starts(graph))
         ]
         columns[head] = (1 / (np.concatenate(widths) + 1)).tolist()
         graph.nodes[head][N.VALUES] = tuple(sorted(set(columns[head])))
 
 
-def _selected(graph: nx.DiGraph, formula, start: int, end: int) -> np.ndarray:
-    """[query, key] True where the formula selects the key, on one observed input."""
-    if formula[0] == "leaf":
-        leaf = graph.nodes[formula[1]]
-        keys, queries = (graph.graph["columns"][arg][start:end] for arg in leaf[N.ARGS])
-        comparison = leaf[N.EXPR].comparison
-        return np.array([[comparison(k, q) for k in keys] for q in queries], dtype=bool) != formula[2]
-    parts = [_selected(graph, f, start, end) for f in formula[1]]
-    return np.logical_and.reduce(parts) if formula[0] == "and" else np.logical_or.reduce(parts)
+def _observed(graph: nx.DiGraph, start: int, end: int):
+    """The table of a select on one observed input (exhaustive inference's columns)."""
+
+    def leaf_table(leaf: str) -> np.ndarray:
+        keys, queries = (graph.graph["columns"][arg][start:end] for arg in graph.nodes[leaf][N.ARGS])
+        return comparison_table(graph.nodes[leaf][N.EXPR].comparison, keys, queries)
+
+    return leaf_table
 
 
 def split_lexicographic_widths(graph: nx.DiGraph) -> None:
