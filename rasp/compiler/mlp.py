@@ -19,7 +19,15 @@ import numpy as np
 from rasp.compiler import nodes as N
 from rasp.compiler.errors import CompileError
 from rasp.compiler.infer_values import FAILED, MAX_TABLE, combinations, evaluate_rows, node_table, value_order
-from rasp.compiler.runs import Runs, fused_ancestors, linear_slope, runs_for, separate, separate_table
+from rasp.compiler.runs import (
+    Runs,
+    fused_ancestors,
+    linear_slope,
+    radix_weights,
+    runs_for,
+    separate,
+    separate_table,
+)
 from rasp.dialect import Dialect
 from rasp.sops import Constant, Encoding
 
@@ -172,13 +180,9 @@ def _pivot(graph, gid, varying, rows, results, outputs, layout, d: int) -> MLPPl
             break
     else:
         return None
-    direction, z, total_span = np.zeros(d), np.zeros(len(rows)), 0.0
-    for form, values in sorted(pivots, key=lambda p: -_spread(p[1])[0] / _spread(p[1])[1]):
-        span, gap = _spread(values)
-        weight = (total_span + gap) / gap if total_span else 1.0
-        direction += weight * form
-        z += weight * values
-        total_span += weight * span
+    fastest, weights = radix_weights([_spread(values) for _, values in pivots])
+    direction = sum(weights[k] * pivots[k][0] for k in fastest)
+    z = sum(weights[k] * pivots[k][1] for k in fastest)
     return _steps(graph, gid, direction, z, outputs, d)
 
 
@@ -383,21 +387,14 @@ def _staircase(graph, gid, varying, rows, outputs, layout, d: int) -> MLPPlan:
         gaps = np.diff(points)
         gaps = gaps[gaps > MERGE * max(1.0, float(np.abs(points).max(initial=0.0)))]
         spreads.append((span, float(gaps.min()) if len(gaps) else 1.0))
-    # the leaf with the most distinct levels varies fastest, so radix weights stay small
-    order = sorted(range(len(varying)), key=lambda k: -spreads[k][0] / spreads[k][1])
-    weights = [0.0] * len(varying)
-    total_span = 0.0
-    for k in order:
-        span, gap = spreads[k]
-        weights[k] = (total_span + gap) / gap if total_span else 1.0
-        total_span += weights[k] * span
+    _, weights = radix_weights(spreads)
     for k, leaf in enumerate(varying):
         if graph.nodes[leaf][N.ENCODING] is Encoding.NUMERICAL:
             direction[layout.dims[leaf][0]] = weights[k]
         else:
             for rank, dim in enumerate(layout.index[leaf].values()):
                 direction[dim] = weights[k] * rank
-    return _steps(graph, gid, direction, coordinates @ np.array(weights), outputs, d)
+    return _steps(graph, gid, direction, coordinates @ weights, outputs, d)
 
 
 def _steps(graph, gid, direction: np.ndarray, z: np.ndarray, outputs, d: int, dims=None) -> MLPPlan:

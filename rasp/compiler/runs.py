@@ -265,8 +265,10 @@ def _plan(graph: nx.DiGraph, gid: str) -> Runs:
         for c in coordinates.values()
     ):
         raise _Failed  # one-hot leaves only: a lookup table of them is as small
-    order = sorted(coordinates.values(), key=lambda c: -_levels(c))
-    weights = _radix(order)
+    listed = list(coordinates.values())
+    fastest, weights = radix_weights([(_span(c), _gap(c)) for c in listed])
+    order = [listed[k] for k in fastest]
+    weights = weights[fastest]
     deviation = float(sum(w * c.width for w, c in zip(weights, order, strict=True)))
     if deviation > min(_gap(c) for c in order) / 8:
         raise _Failed
@@ -394,24 +396,25 @@ def _grouping(graph: nx.DiGraph, values) -> Grouping:
     return known[key]
 
 
-def _levels(c: Coordinate) -> float:
-    span = float(c.positions[-1] - c.positions[0]) if len(c.positions) > 1 else 0.0
-    return span / _gap(c)
+def _span(c: Coordinate) -> float:
+    return float(c.positions[-1] - c.positions[0]) if len(c.positions) > 1 else 0.0
 
 
 def _gap(c: Coordinate) -> float:
     return float(np.diff(c.positions).min()) if len(c.positions) > 1 else 1.0
 
 
-def _radix(order: list[Coordinate]) -> np.ndarray:
-    """Weights making z strictly increasing along the lexicographic order (fastest first)."""
-    weights, total = [], 0.0
-    for c in order:
-        span = float(c.positions[-1] - c.positions[0]) if len(c.positions) > 1 else 0.0
-        weight = (total + _gap(c)) / _gap(c) if total else 1.0
-        weights.append(weight)
-        total += weight * span
-    return np.array(weights)
+def radix_weights(spreads: list[tuple[float, float]]) -> tuple[list[int], np.ndarray]:
+    """(the coordinates fastest first, a weight each) of coordinates given by the span and the
+    smallest gap of their values: z = sum(weight * value) grows strictly along the lexicographic
+    order, the coordinate with the most levels (span / gap) varying fastest so weights stay small."""
+    fastest = sorted(range(len(spreads)), key=lambda k: -spreads[k][0] / spreads[k][1])
+    weights, total = np.zeros(len(spreads)), 0.0
+    for k in fastest:
+        span, gap = spreads[k]
+        weights[k] = (total + gap) / gap if total else 1.0
+        total += weights[k] * span
+    return fastest, weights
 
 
 @dataclass

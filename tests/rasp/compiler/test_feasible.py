@@ -13,7 +13,7 @@ from rasp.compiler.checking import check_compiled
 from rasp.compiler.compiling import compile_program
 from rasp.compiler.feasible import _reach, feasible_indices
 from rasp.compiler.lib import LIBRARY
-from rasp.compiler.runs import _leaf_coordinate, _linear_coordinate, _radix
+from rasp.compiler.runs import _gap, _leaf_coordinate, _linear_coordinate, _span, radix_weights
 from rasp.dialect import TRACR
 from rasp.interpreter import evaluate_all
 
@@ -107,7 +107,8 @@ def test_shuffle_dyck3_at_length_20_known_answers(text, expected):
 
 def test_radix_weights_order_points_as_their_indices():
     _, graph, coordinates = _balances(6)
-    weights = _radix(coordinates)
+    fastest, weights = radix_weights([(_span(c), _gap(c)) for c in coordinates])
+    assert fastest == [0, 1, 2]  # three balances alike: in the order given
     sizes = [len(c.groups) for c in coordinates]
     strides = np.cumprod([1, *sizes[:-1]])
     points = feasible_indices(graph, coordinates, strides)
