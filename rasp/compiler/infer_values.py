@@ -342,18 +342,17 @@ def _shared_width(graph: nx.DiGraph, data: list[dict], limit: int) -> list[tuple
 
 
 def _cached_width_means(graph: nx.DiGraph, data: list[dict], limit: int) -> np.ndarray | None:
-    """`_width_means`, once per tuple of value tables (which the means of equal numbers share)."""
+    """`_width_means` (None: more than `limit` joint values), once per tuple of value tables (which
+    the means of equal numbers share)."""
     key = (tuple(id(d[N.BY_WIDTH]) for d in data), limit)
     known = graph.graph.setdefault("width_means", {})
     if key not in known:
-        known[key] = _width_means(data, limit)
+        known[key] = None if _joint_count(graph, data) > limit else _width_means(data)
     return known[key]
 
 
-def _width_means(data: list[dict], limit: int) -> np.ndarray | None:
+def _width_means(data: list[dict]) -> np.ndarray:
     """The distinct joint means at widths of two and more, as rows of a float array."""
-    if 1 + sum(math.prod(len(d[N.BY_WIDTH][w]) for d in data) for w in data[0][N.BY_WIDTH] if w) > limit:
-        return None
     widths = np.array([w for w in data[0][N.BY_WIDTH] if w > 1], dtype=np.int64)
     if not len(widths):
         return np.zeros((0, len(data)))
