@@ -68,25 +68,31 @@ def split_disjoint_widths(graph: nx.DiGraph) -> None:
         parts = _disjuncts(graph, selector)
         if len(parts) < 2 or not all(_exclusive(graph, a, b) for a, b in itertools.combinations(parts, 2)):
             continue
+        parts = [_and_node(graph, part) for part in parts]
         heads = [_width_head(graph, scratch, part) for part in parts]
         if "columns" in graph.graph:
             _observed_part_widths(graph, heads, parts)
         _replace_width(graph, gid, scratch, selector, heads)
 
 
-def _disjuncts(graph: nx.DiGraph, selector: str) -> list[str]:
-    """The selectors an `or` (nested `or`s flattened) is made of; [selector] for anything else."""
-    if isinstance(graph.nodes[selector][N.EXPR], SelectorOr):
-        return [part for arg in graph.nodes[selector][N.ARGS] for part in _disjuncts(graph, arg)]
-    return [selector]
+def _disjuncts(graph: nx.DiGraph, selector: str) -> list[tuple[str, ...]]:
+    """The selectors an `or` is made of, each as the selectors it `and`s: nested `or`s flattened,
+    and an `and` of an `or` distributed ((a or b) and c: a and c, b and c)."""
+    expr, args = graph.nodes[selector][N.EXPR], graph.nodes[selector][N.ARGS]
+    if isinstance(expr, SelectorOr):
+        return [part for arg in args for part in _disjuncts(graph, arg)]
+    if isinstance(expr, SelectorAnd):
+        return [left + right for left in _disjuncts(graph, args[0]) for right in _disjuncts(graph, args[1])]
+    return [(selector,)]
 
 
-def _exclusive(graph: nx.DiGraph, a: str, b: str) -> bool:
-    """True when `a` and `b` never select the same key: each `and`s a select on the same keys and
-    queries, and no key compares with a query both ways (`<` and `==`, say)."""
-    def outcomes(selector: str) -> list[tuple[list, set]]:
+def _exclusive(graph: nx.DiGraph, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when `a` and `b` (selectors `and`ed) never select the same key: each `and`s a select on
+    the same keys and queries, and no key compares with a query both ways (`<` and `==`, say)."""
+
+    def outcomes(part: tuple[str, ...]) -> list[tuple[list, set]]:
         found = []
-        for conjunct in conjuncts(formula_of(graph, selector)):
+        for conjunct in (c for selector in part for c in conjuncts(formula_of(graph, selector))):
             if conjunct[0] != "leaf":
                 continue
             leaf = graph.nodes[conjunct[1]]
@@ -99,6 +105,28 @@ def _exclusive(graph: nx.DiGraph, a: str, b: str) -> bool:
     return any(
         args_a == args_b and not (one & other) for args_a, one in outcomes(a) for args_b, other in outcomes(b)
     )
+
+
+def _and_node(graph: nx.DiGraph, part: tuple[str, ...]) -> str:
+    """The selector `and`ing the part's selectors: the one itself, else a node made once."""
+    gid = part[0]
+    for other in part[1:]:
+        left, gid = gid, f"{gid}&{other}"
+        if gid not in graph:
+            graph.add_node(
+                gid,
+                **{
+                    N.EXPR: SelectorAnd(graph.nodes[left][N.EXPR], graph.nodes[other][N.EXPR]),
+                    N.ARGS: [left, other],
+                    N.NAME: _unique(graph, f"{graph.nodes[left][N.NAME]}.and"),
+                    N.ROLE: N.SELECTOR,
+                    N.SYNTHETIC: True,
+                    N.WIDTH_ONE: graph.nodes[left][N.WIDTH_ONE] or graph.nodes[other][N.WIDTH_ONE],
+                },
+            )
+            graph.add_edge(left, gid)
+            graph.add_edge(other, gid)
+    return gid
 
 
 def _observed_part_widths(graph: nx.DiGraph, heads: list[str], parts: list[str]) -> None:
@@ -224,8 +252,7 @@ def _drop_unread(graph: nx.DiGraph, selector: str) -> None:
         args = graph.nodes[selector][N.ARGS]
         graph.remove_node(selector)
         for arg in dict.fromkeys(args):
-            if isinstance(graph.nodes[arg][N.EXPR], SelectorOr):
-                _drop_unread(graph, arg)
+            _drop_unread(graph, arg)
 
 
 def _heads(graph: nx.DiGraph, scratch: str, selector: str, order: tuple) -> list[str]:

@@ -85,10 +85,7 @@ def _bos_width(node: Node, dialect: Dialect, max_len: int) -> SOp | None:
         others, zero = right, left
     else:
         return None
-    not_zero = SelectorNot(zero)
-    # an `or` of parts keeps its parts apart, so that parts that never meet are split into heads
-    parts = [SelectorAnd(part, not_zero) for part in _disjuncts(others)]
-    width = SelectorWidth(functools.reduce(SelectorOr, parts))
+    width = SelectorWidth(SelectorAnd(others, SelectorNot(zero)))
     return Map(
         lambda w: 1 * 1.0 / (w + 1) if w else alone,  # the interpreter's mean: sum * 1.0 / count
         (width,),
@@ -97,12 +94,6 @@ def _bos_width(node: Node, dialect: Dialect, max_len: int) -> SOp | None:
         span=node.span,
         encoding=node.encoding,
     )
-
-
-def _disjuncts(selector: Node) -> list[Node]:
-    if isinstance(selector, SelectorOr):
-        return _disjuncts(selector.left) + _disjuncts(selector.right)
-    return [selector]
 
 
 def _selects_position_zero(selector: Node) -> bool:

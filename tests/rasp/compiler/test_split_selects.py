@@ -136,6 +136,13 @@ def _shared_part():
     return SequenceMap(lambda a, b: 10 * a + b, one, other, name="both")
 
 
+def _and_of_an_or():
+    """(`<` or `>`) and an earlier position: distributed into two parts that never meet."""
+    earlier = Select(indices, indices, Comparison.LT)
+    other = (Select(INTS, INTS, Comparison.LT) | Select(INTS, INTS, Comparison.GT)) & earlier
+    return SelectorWidth(other, name="different_before")
+
+
 def _overlapping():
     """`<` or `<=` select some keys twice: one head (over the joint one-hot)."""
     earlier = Select(INTS, INTS, Comparison.LT) | (
@@ -150,6 +157,7 @@ DISJOINT = [
     ("complements", _complements, 2),
     ("three ways", _three_ways, 3),
     ("shared part", _shared_part, 3),
+    ("and of an or", _and_of_an_or, 2),
     ("overlapping: not split", _overlapping, 1),  # after a first MLP making the joint keys
 ]
 
