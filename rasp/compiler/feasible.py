@@ -76,16 +76,15 @@ def feasible_indices(graph: nx.DiGraph, coordinates: list, strides: np.ndarray) 
     sums, widths, picks = points
     values = graph.nodes[source][N.VALUES]
     position = widths - (1 if prefix is Comparison.LEQ else 0)  # the query's index at each point
+    empty = slopes @ np.array(defaults, dtype=float)  # each coordinate at width 0: the defaults
     indices = np.zeros(len(sums), dtype=np.int64)
     for k, c in enumerate(coordinates):
         if not c.slopes and not c.terms:  # a one-hot leaf by the rank of its value
-            reader = readers[c.node]
-            groups = _ranks(reader, c, position, picks, values)
+            groups = _ranks(readers[c.node], c, position, picks, values)
         elif not any(leaf in c.slopes or leaf in c.terms for leaf in readers):
-            groups = _mean_groups(c, sums[:, k], widths, float(slopes[k] @ np.array(defaults, dtype=float)))
+            groups = _mean_groups(c, sums[:, k], widths, float(empty[k]))
         else:
-            empty = float(slopes[k] @ np.array(defaults, dtype=float))  # width 0: the defaults
-            point = c.offset + np.where(widths > 0, sums[:, k] / np.maximum(widths, 1), empty)
+            point = c.offset + np.where(widths > 0, sums[:, k] / np.maximum(widths, 1), empty[k])
             for leaf, reader in readers.items():
                 if leaf in c.slopes or leaf in c.terms:
                     read = _read(reader, position, picks, values)
