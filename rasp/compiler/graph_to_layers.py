@@ -82,14 +82,17 @@ def insert_joints(graph: nx.DiGraph) -> None:
         rewritten, changed = [], False
         for conjunct in conjuncts(formula_of(graph, selector)):
             leaves_ = _formula_leaves(conjunct)
-            sides = [
-                _varying(graph, [graph.nodes[leaf][N.ARGS][side] for leaf in leaves_]) for side in (0, 1)
-            ]
+            ends = [[graph.nodes[leaf][N.ARGS][side] for leaf in leaves_] for side in (0, 1)]
+            sides = [_varying(graph, nodes_) for nodes_ in ends]
             if len({tuple(graph.nodes[leaf][N.ARGS]) for leaf in leaves_}) <= 1:
                 rewritten.append(conjunct)
                 continue
             changed = True
-            joint_ids = [_joint(graph, parts, joints) for parts in sides]
+            # a side of constants only needs no joint: each select reads its own constant there
+            joint_ids = [
+                _joint(graph, parts, joints) if parts else nodes_[0]
+                for parts, nodes_ in zip(sides, ends, strict=True)
+            ]
             copies = {}
             for leaf in leaves_:
                 copy = f"{leaf}j{len(graph)}"
@@ -137,11 +140,9 @@ def _place(graph: nx.DiGraph, node: str, parts: list[str]):
 
 
 def _joint(graph: nx.DiGraph, parts: list[str], joints: dict) -> str:
-    """The node holding the tuple of `parts` (the part itself when alone; a constant if none)."""
+    """The node holding the tuple of `parts` (the part itself when alone)."""
     if len(parts) == 1:
         return parts[0]
-    if not parts:
-        parts = []
     key = tuple(parts)
     if key not in joints:
         gid = f"j{len(joints)}"

@@ -12,7 +12,7 @@ from rasp.compiler.errors import CompileError
 from rasp.compiler.lib import make_frac_prevs, make_hist, make_reverse
 from rasp.dialect import TRACR
 from rasp.embedding import Aggregate, Map, Select, SequenceMap, indices, tokens
-from rasp.sops import Comparison, Tokens
+from rasp.sops import Comparison, Constant, Tokens
 
 
 def test_every_uncompilable_node_is_named_in_one_error():
@@ -98,3 +98,13 @@ SIDE_BY_SIDE = [
 def test_blocks_side_by_side_equal_concatenation_bit_for_bit(blocks):
     got = _side_by_side(blocks)
     assert got.tobytes() == np.concatenate(blocks, axis=1).tobytes()
+
+
+@pytest.mark.parametrize("values", ["exhaustive", "abstract"])
+def test_an_or_of_selects_apart_only_by_equal_constants(values):
+    # two Constant(1) nodes on the keys side: no joint of nothing is made for them (an MLP node
+    # with no inputs once broke layer assignment)
+    ints = Tokens("int", name="tokens")
+    either = Select(Constant(1), ints, Comparison.EQ) | Select(Constant(1), ints, Comparison.LT)
+    result = check_compiled(Aggregate(either, ints, default=0), [0, 1, 2], 4, values=values)
+    assert result.ok and result.checked > 0, str(result)
